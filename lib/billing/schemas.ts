@@ -1,0 +1,72 @@
+import { z } from 'zod/mini';
+import { IsoDate, IsoDateTime } from '../dates';
+import { Currency, MinorUnits } from '../money';
+import { Id } from '../org/schemas';
+
+export const BillingAccount = z.object({ id: Id, name: z.string().check(z.minLength(1)), type: z.string() });
+export type BillingAccount = z.infer<typeof BillingAccount>;
+
+export const BillingProfile = z.object({
+  id: Id,
+  accountId: Id,
+  name: z.string().check(z.minLength(1)),
+  invoiceEmail: z.email(),
+  /** The payment method that pays this profile's invoices. */
+  paymentMethodId: z.optional(Id),
+});
+export type BillingProfile = z.infer<typeof BillingProfile>;
+
+export const Address = z.object({
+  line1: z.string().check(z.trim(), z.minLength(1, 'Enter the street address'), z.maxLength(200)),
+  line2: z.string().check(z.trim(), z.maxLength(200)),
+  city: z.string().check(z.trim(), z.minLength(1, 'Enter the city'), z.maxLength(100)),
+  region: z.string().check(z.trim(), z.maxLength(100)),
+  postalCode: z.string().check(z.trim(), z.minLength(1, 'Enter the postal code'), z.maxLength(20)),
+  country: z.string().check(z.regex(/^[A-Z]{2}$/, 'Choose a country')),
+});
+export type Address = z.infer<typeof Address>;
+
+export const CardBrand = z.enum(['visa', 'mastercard', 'amex', 'discover']);
+export type CardBrand = z.infer<typeof CardBrand>;
+
+/** What is kept of a card. Never the full number, never the security code. */
+export const PaymentMethod = z.object({
+  id: Id,
+  profileId: Id,
+  brand: CardBrand,
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+  expMonth: z.int().check(z.gte(1), z.lte(12)),
+  expYear: z.int().check(z.gte(2000), z.lte(2100)),
+  nameOnCard: z.string().check(z.minLength(1)),
+  address: Address,
+  updatedAt: IsoDateTime,
+});
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+export const InvoiceLine = z.object({
+  description: z.string(),
+  subscriptionId: Id,
+  quantity: z.int(),
+  /** Amount of this line in minor units; negative for a credit. */
+  amount: MinorUnits,
+});
+export type InvoiceLine = z.infer<typeof InvoiceLine>;
+
+export const InvoiceStatus = z.enum(['paid', 'due', 'credit']);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
+export const Invoice = z.object({
+  id: Id,
+  number: z.string(),
+  issuedOn: IsoDate,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  billingProfileId: Id,
+  lines: z.array(InvoiceLine),
+  subtotal: MinorUnits,
+  tax: MinorUnits,
+  total: MinorUnits,
+  currency: Currency,
+  status: InvoiceStatus,
+});
+export type Invoice = z.infer<typeof Invoice>;

@@ -1,0 +1,32 @@
+import { z } from 'zod/mini';
+import type { Change } from '../doc/change';
+import type { IsoDateTime } from '../dates';
+import type { OrgData } from '../org/schemas';
+
+/** Messages keyed by form field name; `form` holds an error that belongs to no single field. */
+export const FieldErrors = z.record(z.string(), z.string());
+export type FieldErrors = z.infer<typeof FieldErrors>;
+
+export type CommandResult =
+  | { ok: true; changes: Change[]; message: string }
+  | { ok: false; errors: FieldErrors };
+
+export interface CommandContext {
+  now: IsoDateTime;
+  org: OrgData;
+  newId: () => string;
+}
+
+export function fail(errors: FieldErrors): CommandResult {
+  return { ok: false, errors };
+}
+
+/** Turns zod issues into one message per top-level-ish field path (`address.city`). */
+export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : 'form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

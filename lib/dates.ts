@@ -1,0 +1,27 @@
+import { z } from 'zod/mini';
+
+/** A calendar day in UTC, `YYYY-MM-DD`. */
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31'));
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** An instant in UTC, `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+export const IsoDateTime = z.iso.datetime();
+export type IsoDateTime = z.infer<typeof IsoDateTime>;
+
+export function toIsoDate(instant: IsoDateTime | Date): IsoDate {
+  return (typeof instant === 'string' ? instant : instant.toISOString()).slice(0, 10);
+}
+
+/** Adds calendar months in UTC, clamping to the last day of a shorter month (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(day: IsoDate, months: number): IsoDate {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const firstOfTarget = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  firstOfTarget.setUTCDate(Math.min(d, lastDay));
+  return toIsoDate(firstOfTarget);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

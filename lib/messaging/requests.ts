@@ -1,0 +1,38 @@
+import { z } from 'zod/mini';
+import { FieldErrors } from '../commands/result';
+
+export const COMMAND_NAMES = [
+  'buy',
+  'setLicenses',
+  'assign',
+  'unassign',
+  'cancel',
+  'reactivate',
+  'addPaymentMethod',
+  'editPaymentMethod',
+  'replacePaymentMethod',
+  'submitSupportRequest',
+] as const;
+export const CommandName = z.enum(COMMAND_NAMES);
+export type CommandName = z.infer<typeof CommandName>;
+
+/**
+ * Messages from popup/options to the background. Command inputs travel as `unknown`: the command
+ * validates them itself so that every bad field comes back as a field-level error.
+ */
+export const Request = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('command'), name: CommandName, input: z.unknown() }),
+  /** Reverts the last command made from this device. */
+  z.object({ type: z.literal('undo') }),
+  /** Wipes the purchaser's local data and loads the demo organization again. */
+  z.object({ type: z.literal('resetDemo') }),
+  /** Wakes the background and waits until its document is loaded and projected. */
+  z.object({ type: z.literal('ready') }),
+]);
+export type Request = z.infer<typeof Request>;
+
+export const Response = z.union([
+  z.object({ ok: z.literal(true), message: z.string(), canUndo: z.boolean() }),
+  z.object({ ok: z.literal(false), errors: FieldErrors }),
+]);
+export type Response = z.infer<typeof Response>;

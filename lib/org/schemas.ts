@@ -1,0 +1,48 @@
+import { z } from 'zod/mini';
+import { Currency, MinorUnits } from '../money';
+
+export const Id = z.string().check(z.minLength(1), z.maxLength(64));
+
+export const Organization = z.object({
+  id: Id,
+  name: z.string().check(z.minLength(1)),
+  domain: z.string().check(z.minLength(1)),
+  /** Sales tax applied to invoices, in basis points (825 = 8.25 %). */
+  taxRateBps: z.int().check(z.gte(0), z.lte(5000)),
+  currency: Currency,
+});
+export type Organization = z.infer<typeof Organization>;
+
+/** An entry in the organization's directory: someone a license can be assigned to. */
+export const Person = z.object({
+  id: Id,
+  orgId: Id,
+  displayName: z.string().check(z.minLength(1)),
+  email: z.email(),
+  department: z.string(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const Term = z.enum(['monthly', 'annual']);
+export type Term = z.infer<typeof Term>;
+
+/** A catalog entry. Prices are per license per term, in minor units of the organization's currency. */
+export const Product = z.object({
+  id: Id,
+  name: z.string().check(z.minLength(1)),
+  description: z.string(),
+  selfService: z.boolean(),
+  prices: z.object({ monthly: MinorUnits, annual: MinorUnits }),
+  currency: Currency,
+  maxLicenses: z.int().check(z.gte(1)),
+});
+export type Product = z.infer<typeof Product>;
+
+/** What the extension knows of its organization: where the catalog and directory come from. */
+export const OrgData = z.object({
+  organization: Organization,
+  purchaser: Person,
+  catalog: z.array(Product),
+  directory: z.array(Person),
+});
+export type OrgData = z.infer<typeof OrgData>;
