@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects, run one after the other (`sequence.groupOrder`) so that the e2e browser never
+ * competes with unit workers on the 2-core machine:
+ * - `unit`: everything under test/ except test/e2e, in Node.
+ * - `e2e`: test/e2e, against the real built extension in headless Chromium. Its global setup runs
+ *   `wxt build` once; files run one at a time, each file reuses one browser.
+ */
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/reporters/summary.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', '**/node_modules/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/e2e/harness/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          teardownTimeout: 30_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
