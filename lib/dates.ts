@@ -25,3 +25,21 @@ export function addMonths(day: IsoDate, months: number): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** Adds whole days in UTC. */
+export function addDays(day: IsoDate, days: number): IsoDate {
+  return toIsoDate(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+}
+
+/** False for strings shaped like a date that name no real day (`2026-02-31`), which Date.parse would roll over. */
+export function isCalendarDate(day: string): boolean {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(ms) && toIsoDate(new Date(ms)) === day;
+}
+
+const dayFormatter = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** `2026-04-30` → `Apr 30, 2026`, for messages and documents. */
+export function formatDay(day: IsoDate): string {
+  return dayFormatter.format(new Date(`${day}T00:00:00Z`));
+}
