@@ -1,0 +1,37 @@
+import { BRAND_LABELS, checkCardEntry } from '../billing/card';
+import type { PaymentMethod } from '../billing/schemas';
+import type { Change } from '../doc/change';
+import type { PurchaserState } from '../state';
+import { AddPaymentMethodInput } from './inputs';
+import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
+
+/** Only the brand, last four digits and expiry are kept; the number and security code end here. */
+export function addPaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
+  const parsed = AddPaymentMethodInput.safeParse(input);
+  if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
+  const { profileId, expMonth, expYear, nameOnCard, address, makeDefault } = parsed.data;
+
+  const profile = state.billingProfiles[profileId];
+  if (!profile) return fail({ form: 'This billing profile no longer exists' });
+  const card = checkCardEntry(parsed.data, ctx.now);
+  if (!card.ok) return fail(card.errors);
+
+  const method: PaymentMethod = {
+    id: ctx.newId(),
+    profileId,
+    brand: card.brand,
+    last4: card.last4,
+    expMonth,
+    expYear,
+    nameOnCard,
+    address,
+    updatedAt: ctx.now,
+  };
+  const changes: Change[] = [{ op: 'put', collection: 'paymentMethods', id: method.id, fields: method }];
+  if (makeDefault) changes.push({ op: 'put', collection: 'billingProfiles', id: profile.id, fields: { paymentMethodId: method.id } });
+  return {
+    ok: true,
+    changes,
+    message: `Added ${BRAND_LABELS[card.brand]} ending ${card.last4}${makeDefault ? ` as the payment method of ${profile.name}` : ''}`,
+  };
+}

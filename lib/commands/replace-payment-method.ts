@@ -1,0 +1,29 @@
+import { BRAND_LABELS, checkCardEntry } from '../billing/card';
+import type { PurchaserState } from '../state';
+import { ReplacePaymentMethodInput } from './inputs';
+import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
+
+/** The new card takes over the old one's id, so every subscription paid by it keeps working untouched. */
+export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
+  const parsed = ReplacePaymentMethodInput.safeParse(input);
+  if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
+  const { paymentMethodId, expMonth, expYear, nameOnCard, address } = parsed.data;
+
+  const old = state.paymentMethods[paymentMethodId];
+  if (!old) return fail({ form: 'This payment method no longer exists' });
+  const card = checkCardEntry(parsed.data, ctx.now);
+  if (!card.ok) return fail(card.errors);
+
+  return {
+    ok: true,
+    changes: [
+      {
+        op: 'put',
+        collection: 'paymentMethods',
+        id: old.id,
+        fields: { brand: card.brand, last4: card.last4, expMonth, expYear, nameOnCard, address, updatedAt: ctx.now },
+      },
+    ],
+    message: `Replaced ${BRAND_LABELS[old.brand]} ending ${old.last4} with ${BRAND_LABELS[card.brand]} ending ${card.last4}`,
+  };
+}

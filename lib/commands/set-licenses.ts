@@ -1,0 +1,86 @@
+import { toIsoDate } from '../dates';
+import { isExpired } from '../billing/card';
+import { buildInvoice } from '../billing/invoice';
+import { previewLicenseChange, type LicenseChangePreview } from '../billing/price-preview';
+import type { Invoice } from '../billing/schemas';
+import type { Change } from '../doc/change';
+import type { PurchaserState } from '../state';
+import type { Subscription } from '../subscriptions/schema';
+import { assignedCount, effectiveStatus } from '../subscriptions/status';
+import { plural } from '../text/plural';
+import { SetLicensesInput } from './inputs';
+import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
+
+/** The purchaser enters the new total; the difference is charged or credited for the rest of the term. */
+export function setLicenses(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
+  const parsed = SetLicensesInput.safeParse(input);
+  if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
+  const { subscriptionId, total } = parsed.data;
+
+  const sub = state.subscriptions[subscriptionId];
+  if (!sub) return fail({ form: 'This subscription no longer exists' });
+  const status = effectiveStatus(sub, ctx.now);
+  if (status !== 'active') return fail({ form: `This subscription is ${status}. Reactivate it to change its licenses.` });
+  if (total === sub.licenses) return fail({ total: `You already have ${plural(total, 'license')}. Enter a different total.` });
+  const product = ctx.org.catalog.find((p) => p.id === sub.productId);
+  if (product && total > product.maxLicenses) {
+    return fail({ total: `You can have up to ${plural(product.maxLicenses, 'license')} of ${product.name}` });
+  }
+  const assigned = assignedCount(sub);
+  if (total < assigned) {
+    const who = assigned === 1 ? '1 person has a license' : `${assigned} people have licenses`;
+    return fail({ total: `${who}. Unassign ${assigned - total} of them first, or keep at least ${plural(assigned, 'license')}.` });
+  }
+  const card = state.paymentMethods[sub.paymentMethodId];
+  if (!card) return fail({ form: 'The payment method of this subscription is missing. Replace it first.' });
+  const delta = total - sub.licenses;
+  if (delta > 0 && isExpired(card, ctx.now)) {
+    return fail({ form: 'The card that pays for this subscription has expired. Update it first.' });
+  }
+
+  const preview = previewLicenseChange(sub, total, ctx.org.organization.taxRateBps, ctx.now);
+  const changes: Change[] = [{ op: 'put', collection: 'subscriptions', id: sub.id, fields: { licenses: total } }];
+  // On the last day of a term there is nothing left to prorate, so no zero invoice is issued.
+  if (preview.today.subtotal !== 0) {
+    const invoice = licenseChangeInvoice(sub, preview, card.profileId, Object.keys(state.invoices).length, ctx);
+    changes.push({ op: 'put', collection: 'invoices', id: invoice.id, fields: invoice });
+  }
+  return {
+    ok: true,
+    changes,
+    message: delta > 0
+      ? `Added ${plural(delta, 'license')} to ${sub.productName}`
+      : `Removed ${plural(-delta, 'license')} from ${sub.productName}`,
+  };
+}
+
+function licenseChangeInvoice(
+  sub: Subscription,
+  preview: LicenseChangePreview,
+  billingProfileId: string,
+  existingInvoiceCount: number,
+  ctx: CommandContext,
+): Invoice {
+  const today = toIsoDate(ctx.now);
+  const { delta } = preview;
+  return buildInvoice(
+    {
+      id: ctx.newId(),
+      issuedOn: today,
+      periodStart: today,
+      periodEnd: sub.renewsOn,
+      billingProfileId,
+      lines: [
+        {
+          description: `${sub.productName}, ${plural(Math.abs(delta), 'license')} ${delta > 0 ? 'added' : 'removed'} for ${preview.remainingDays} of ${plural(preview.termDays, 'day')}`,
+          subscriptionId: sub.id,
+          quantity: delta,
+          amount: preview.today.subtotal,
+        },
+      ],
+      currency: sub.currency,
+      taxRateBps: ctx.org.organization.taxRateBps,
+    },
+    existingInvoiceCount,
+  );
+}
