@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { AXE_PATH } from './paths';
+
+export interface AxeProblem {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core on the page and returns the serious and critical violations (empty = fine).
+ * The extension pages keep their CSP (script-src 'self'), which refuses an inline <script>; then
+ * axe is evaluated through the DevTools protocol instead, so the page is tested as shipped.
+ */
+export async function seriousAxeViolations(page: Page, context?: string): Promise<AxeProblem[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    try {
+      await page.addScriptTag({ path: AXE_PATH });
+    } catch {
+      await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
+    }
+  }
+  const violations = await page.evaluate(async (ctx) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(ctx ?? document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id as string,
+      impact: (v.impact ?? '') as string,
+      help: v.help as string,
+      nodes: (v.nodes as any[]).map((n) => `${(n.target as string[]).join(' ')}: ${n.failureSummary ?? ''}`.trim()),
+    }));
+  }, context);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A readable list for assertion messages. */
+export function formatAxe(problems: AxeProblem[]): string {
+  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n  ${p.nodes.join('\n  ')}`).join('\n');
+}
