@@ -1,6 +1,7 @@
 import { addMonths, toIsoDate } from '../dates';
 import { isExpired } from '../billing/card';
 import { buildInvoice } from '../billing/invoice';
+import { termLine } from '../billing/invoice-lines';
 import type { PurchaserState } from '../state';
 import type { Subscription } from '../subscriptions/schema';
 import { TERM_MONTHS } from '../subscriptions/period';
@@ -46,14 +47,7 @@ export function buy(state: PurchaserState, input: unknown, ctx: CommandContext):
       periodStart: today,
       periodEnd: subscription.renewsOn,
       billingProfileId: card.profileId,
-      lines: [
-        {
-          description: `${product.name}, ${plural(licenses, 'license')}, ${term}`,
-          subscriptionId: subscription.id,
-          quantity: licenses,
-          amount: subscription.unitPrice * licenses,
-        },
-      ],
+      lines: [termLine(subscription, licenses)],
       currency: product.currency,
       taxRateBps: ctx.org.organization.taxRateBps,
     },

@@ -1,6 +1,7 @@
 import { toIsoDate } from '../dates';
 import { isExpired } from '../billing/card';
 import { buildInvoice } from '../billing/invoice';
+import { licenseChangeLine } from '../billing/invoice-lines';
 import { previewLicenseChange, type LicenseChangePreview } from '../billing/price-preview';
 import type { Invoice } from '../billing/schemas';
 import type { Change } from '../doc/change';
@@ -62,7 +63,6 @@ function licenseChangeInvoice(
   ctx: CommandContext,
 ): Invoice {
   const today = toIsoDate(ctx.now);
-  const { delta } = preview;
   return buildInvoice(
     {
       id: ctx.newId(),
@@ -70,14 +70,7 @@ function licenseChangeInvoice(
       periodStart: today,
       periodEnd: sub.renewsOn,
       billingProfileId,
-      lines: [
-        {
-          description: `${sub.productName}, ${plural(Math.abs(delta), 'license')} ${delta > 0 ? 'added' : 'removed'} for ${preview.remainingDays} of ${plural(preview.termDays, 'day')}`,
-          subscriptionId: sub.id,
-          quantity: delta,
-          amount: preview.today.subtotal,
-        },
-      ],
+      lines: [licenseChangeLine(sub, preview)],
       currency: sub.currency,
       taxRateBps: ctx.org.organization.taxRateBps,
     },
