@@ -1,0 +1,113 @@
+/**
+ * Assign licenses: "Assign licenses" → "Assign licenses to users" pane → type a name, pick it from
+ * the results → Assign. Up to 20 people at a time; only people in the organization are offered.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useExtension } from './harness/extension';
+import { DEMO, dialog, popupCard, popupList, toast } from './harness/ui';
+import { countIs, gone, textMatches, visible } from './harness/wait';
+
+const ext = useExtension();
+
+/** People of the demo directory who have no Contoso Chat license yet (persons 14–34). */
+const UNLICENSED = [
+  'Grace Liu', 'Mateo García', 'Olivia Brown', 'Yusuf Demir', 'Isabella Costa', 'Lucas Dubois', 'Zara Ahmed',
+  'Henry Walsh', 'Mei Tanaka', 'Samuel Adeyemi', 'Emma Johansson', 'Omar Farouk', 'Lena Novak', 'Jack Thompson',
+  'Aisha Bello', 'Felix Wagner', 'Nora Lindqvist', 'Ravi Krishnan', 'Camila Torres', 'Owen Davies', 'Ingrid Hansen',
+];
+
+async function openAssign(page: Page) {
+  await popupList(page);
+  await popupCard(page, DEMO.chat).getByRole('button', { name: 'Assign licenses', exact: true }).click();
+  const pane = dialog(page, 'Assign licenses to users');
+  await visible(pane);
+  return { pane, input: pane.getByRole('combobox', { name: 'Name or email' }) };
+}
+
+async function pickPerson(page: Page, name: string) {
+  const pane = dialog(page, 'Assign licenses to users');
+  const input = pane.getByRole('combobox', { name: 'Name or email' });
+  await input.fill(name);
+  await pane.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+}
+
+describe('assign licenses', () => {
+  test('type a name, pick it, Assign: the person gets a license', async () => {
+    const popup = await ext.openPopup();
+    const { pane, input } = await openAssign(popup);
+    await textMatches(pane, 'Contoso Chat · 88 licenses available');
+
+    await input.fill('grace');
+    const option = pane.getByRole('option', { name: /Grace Liu/ });
+    await visible(option);
+    await textMatches(option, 'grace.liu@northwind.example');
+    await option.click();
+    await visible(pane.getByRole('list', { name: /Picked people \(1 of 20\)/ }));
+
+    await pane.getByRole('button', { name: 'Assign', exact: true }).click();
+    await gone(pane);
+    await textMatches(toast(popup), 'Assigned a Contoso Chat license to Grace Liu');
+    await textMatches(popupCard(popup, DEMO.chat), '13/100');
+    await popup.close();
+  });
+
+  test('people who already have a license are not offered again', async () => {
+    const popup = await ext.openPopup();
+    const { pane, input } = await openAssign(popup);
+    await input.fill('Grace');
+    await textMatches(pane.getByRole('listbox'), 'No one in your organization matches');
+    await countIs(pane.getByRole('option', { disabled: false }), 0);
+    // Liam Fischer has had a license since the demo started.
+    await input.fill('Liam');
+    await textMatches(pane.getByRole('listbox'), 'No one in your organization matches');
+    await popup.close();
+  });
+
+  test('someone outside the organization is never offered', async () => {
+    const popup = await ext.openPopup();
+    const { pane, input } = await openAssign(popup);
+    // A real person first, so we know results do appear in this pane…
+    await input.fill('Olivia');
+    await visible(pane.getByRole('option', { name: /Olivia Brown/ }));
+    // …then a name that is not in the Northwind Labs directory.
+    await input.fill('Walter Outsider');
+    await textMatches(pane.getByRole('listbox'), 'No one in your organization matches “Walter Outsider”');
+    await new Promise((r) => setTimeout(r, 500)); // give a late result time to appear
+    await countIs(pane.getByRole('option', { disabled: false }), 0);
+    await input.fill('outsider@contoso.com');
+    await textMatches(pane.getByRole('listbox'), 'No one in your organization matches');
+    await countIs(pane.getByRole('option', { disabled: false }), 0);
+    await textMatches(pane, 'You can only assign licenses to people in your organization.');
+    await popup.close();
+  });
+
+  test('20 people at a time: the 21st is refused with a message, the 20 are assigned', async () => {
+    const popup = await ext.openPopup();
+    const { pane, input } = await openAssign(popup);
+    const twenty = UNLICENSED.slice(1, 21);
+    for (const name of twenty) await pickPerson(popup, name);
+    await visible(pane.getByRole('list', { name: 'Picked people (20 of 20)' }));
+
+    await input.fill('Hana');
+    await pane.getByRole('option', { name: /Hana Kim/ }).click();
+    await textMatches(pane, 'You can add up to 20 people at a time.');
+    await countIs(pane.getByRole('list', { name: /Picked people/ }).getByRole('listitem'), 20);
+    await countIs(pane.getByRole('button', { name: 'Remove Hana Kim' }), 0);
+
+    await pane.getByRole('button', { name: 'Assign', exact: true }).click();
+    await gone(pane);
+    await textMatches(toast(popup), 'Assigned Contoso Chat licenses to 20 people');
+    await textMatches(popupCard(popup, DEMO.chat), '33/100');
+    await popup.close();
+  });
+
+  test('Assign with nobody picked says what to do', async () => {
+    const popup = await ext.openPopup();
+    const { pane, input } = await openAssign(popup);
+    await pane.getByRole('button', { name: 'Assign', exact: true }).click();
+    await textMatches(pane, 'Pick at least one person');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await popup.close();
+  });
+});

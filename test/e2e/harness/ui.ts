@@ -1,0 +1,60 @@
+/**
+ * What a person sees in Seatkeeper's pages, found by role and accessible name (the names follow the
+ * Microsoft 365 self-service purchase pages). Shared by the e2e test files.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { visible } from './wait';
+
+/** The demo organization's subscriptions (lib/org/demo-seed.ts). */
+export const DEMO = {
+  chat: 'Contoso Chat', // 100 licenses, 12 assigned, monthly, active
+  notes: 'Litware Notes', // 25 licenses, 8 assigned, annual, active
+  design: 'Fabrikam Design Studio', // 10 licenses, 4 assigned, annual, active
+  whiteboard: 'Tailspin Whiteboard', // 15 licenses, 6 assigned, canceled, still in its term
+  pdf: 'Proseware PDF Editor', // 5 licenses, 2 assigned, expired
+} as const;
+
+/** The popup's list of subscription cards, once the demo data is there. */
+export async function popupList(page: Page): Promise<Locator> {
+  const list = page.getByRole('list', { name: 'Your subscriptions' });
+  await visible(list, 20_000);
+  return list;
+}
+
+/** One subscription card in the popup, by product name. */
+export function popupCard(page: Page, product: string): Locator {
+  return page
+    .getByRole('list', { name: 'Your subscriptions' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: product, exact: true }) });
+}
+
+/** The product names of the popup's cards, top to bottom. */
+export async function popupProductNames(page: Page): Promise<string[]> {
+  const list = await popupList(page);
+  return list.getByRole('listitem').getByRole('heading', { level: 2 }).allInnerTexts();
+}
+
+/** The open modal dialog with this name. */
+export function dialog(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('dialog', { name });
+}
+
+/** The polite status region where confirmations appear ("Added 5 licenses to Contoso Chat"). */
+export function toast(page: Page): Locator {
+  return page.locator('.toast-region');
+}
+
+/** The error shown under a form control, found through its aria-describedby (what a screen reader reads). */
+export async function describedErrorOf(control: Locator): Promise<string> {
+  return control.evaluate((el) => {
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return ids
+      .map((id) => document.getElementById(id))
+      .filter((n): n is HTMLElement => !!n && /error/.test(n.className + n.id))
+      .map((n) => n.textContent ?? '')
+      .join(' ')
+      .replace(/⚠\s*/g, '')
+      .trim();
+  });
+}

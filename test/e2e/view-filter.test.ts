@@ -1,0 +1,66 @@
+/**
+ * View & filter: the popup lists the purchaser's subscriptions with search and sort; the console's
+ * "Your products" page filters Self-service / All / Active / Canceled.
+ */
+import { describe, expect, test } from 'vitest';
+import { useExtension } from './harness/extension';
+import { DEMO, popupCard, popupList, popupProductNames } from './harness/ui';
+import { countIs, textMatches, visible } from './harness/wait';
+
+const ext = useExtension();
+
+describe('popup: your subscriptions', () => {
+  test('shows every subscription with its licenses, status and renewal', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    expect((await popupProductNames(popup)).sort()).toEqual(Object.values(DEMO).sort());
+
+    const chat = popupCard(popup, DEMO.chat);
+    await textMatches(chat, /12\/100\s+licenses assigned/);
+    await textMatches(chat, /Active/);
+    await textMatches(chat, /Renews on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    await textMatches(popupCard(popup, DEMO.whiteboard), /Canceled[\s\S]*Expires on/);
+    await textMatches(popupCard(popup, DEMO.pdf), /Expired[\s\S]*Expired on/);
+    // Only active subscriptions offer buying and assigning.
+    await countIs(popupCard(popup, DEMO.pdf).getByRole('button', { name: 'Buy licenses' }), 0);
+    await countIs(chat.getByRole('button', { name: 'Buy licenses' }), 1);
+    await popup.close();
+  });
+
+  test('search narrows the list as you type, and says when nothing matches', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    const search = popup.getByRole('searchbox', { name: 'Search subscriptions' });
+    await search.fill('note');
+    await countIs(popup.getByRole('list', { name: 'Your subscriptions' }).getByRole('listitem'), 1);
+    expect(await popupProductNames(popup)).toEqual([DEMO.notes]);
+
+    await search.fill('CONTOSO');
+    expect(await popupProductNames(popup)).toEqual([DEMO.chat]);
+
+    await search.fill('spreadsheet');
+    await visible(popup.getByRole('heading', { name: 'No matches' }));
+    await textMatches(popup.locator('body'), 'No subscription matches “spreadsheet”');
+
+    await search.fill('');
+    await countIs(popup.getByRole('list', { name: 'Your subscriptions' }).getByRole('listitem'), 5);
+    await popup.close();
+  });
+
+  test('sorts by name, renewal date and number of licenses', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    const sort = popup.getByRole('combobox', { name: 'Sort by' });
+
+    expect(await popupProductNames(popup)).toEqual([DEMO.chat, DEMO.design, DEMO.notes, DEMO.pdf, DEMO.whiteboard]);
+
+    await sort.selectOption({ label: 'Licenses' });
+    expect(await popupProductNames(popup)).toEqual([DEMO.chat, DEMO.notes, DEMO.whiteboard, DEMO.design, DEMO.pdf]);
+
+    // Expired PDF editor first, then the canceled whiteboard (ends in 8 days), chat (renews in 12 days),
+    // the annual notes and design subscriptions.
+    await sort.selectOption({ label: 'Renewal date' });
+    expect(await popupProductNames(popup)).toEqual([DEMO.pdf, DEMO.whiteboard, DEMO.chat, DEMO.notes, DEMO.design]);
+    await popup.close();
+  });
+});
