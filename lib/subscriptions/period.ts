@@ -10,12 +10,22 @@ export interface Period {
 }
 
 /**
- * The term that ends on `renewsOn`. Its start is one term back, but never before `startedOn`: a
- * subscription started on Jan 31 renews on Feb 28, and its first term has 28 days, not 31.
+ * The term that ends on `renewsOn`. Terms are anniversaries of `startedOn`, so a subscription started
+ * on Jan 31 has terms Jan 31 → Feb 28 → Mar 31 → Apr 30; stepping back a month from Apr 30 would
+ * give Mar 30 instead. A `renewsOn` that is no anniversary falls back to one term before it.
  */
 export function currentPeriod(sub: Pick<Subscription, 'term' | 'startedOn' | 'renewsOn'>): Period {
-  const oneTermBack = addMonths(sub.renewsOn, -TERM_MONTHS[sub.term]);
-  return { start: oneTermBack > sub.startedOn ? oneTermBack : sub.startedOn, end: sub.renewsOn };
+  const months = TERM_MONTHS[sub.term];
+  const termsBefore = Math.max(0, Math.ceil(monthsBetween(sub.startedOn, sub.renewsOn) / months) - 1);
+  const anniversary = addMonths(sub.startedOn, termsBefore * months);
+  const start = addMonths(anniversary, months) === sub.renewsOn ? anniversary : addMonths(sub.renewsOn, -months);
+  return { start, end: sub.renewsOn };
+}
+
+function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth);
 }
 
 /** Days left in the current term counted from `today`, between 0 and the term's length. */
