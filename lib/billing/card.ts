@@ -48,7 +48,7 @@ export function checkCardNumber(number: string): CardNumberCheck {
   if (!brand) return { ok: false, message: 'We accept Visa, Mastercard, American Express and Discover' };
   const lengths = BRAND_LENGTHS[brand];
   if (!lengths.includes(digits.length)) {
-    return { ok: false, message: `A ${BRAND_LABELS[brand]} card number has ${lengths.join(', ').replace(/, (\d+)$/, ' or $1')} digits` };
+    return { ok: false, message: `${BRAND_LABELS[brand]} card numbers have ${lengths.join(', ').replace(/, (\d+)$/, ' or $1')} digits` };
   }
   if (!passesLuhn(digits)) return { ok: false, message: 'Check the card number: it has a typo' };
   return { ok: true, brand, last4: digits.slice(-4) };
