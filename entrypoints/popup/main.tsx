@@ -1,3 +1,11 @@
 import { render } from 'preact';
+import '../ui/styles.css';
+import { ToastProvider } from '../ui/components/Toast';
 import { App } from './App';
-render(<App />, document.getElementById('app')!);
+
+render(
+  <ToastProvider>
+    <App />
+  </ToastProvider>,
+  document.getElementById('app')!,
+);

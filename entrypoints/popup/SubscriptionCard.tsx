@@ -1,0 +1,62 @@
+import { useId } from 'preact/hooks';
+import type { Subscription } from '../../lib/subscriptions/schema';
+import { Button } from '../ui/components/Button';
+import { Badge, MoneyText } from '../ui/components/misc';
+import { PER_TERM } from '../ui/format';
+import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../ui/subscription-view';
+
+export type QuickAction = 'buy' | 'remove' | 'assign' | 'unassign';
+
+/** One subscription: name, assigned/total, renewal or expiry, price, status, and its quick actions. */
+export function SubscriptionCard({
+  sub,
+  now,
+  onAction,
+}: {
+  sub: Subscription;
+  now: string;
+  onAction: (kind: QuickAction) => void;
+}) {
+  const id = useId();
+  const status = statusOf(sub, now);
+  const { assigned, total } = licenseCounts(sub);
+  const active = status === 'active';
+  return (
+    <li class="sub-card" aria-labelledby={`${id}-name`}>
+      <div class="sub-card-head">
+        <h2 id={`${id}-name`}>{sub.productName}</h2>
+        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
+      </div>
+      <p class="sub-card-meta">
+        <span>
+          <strong>
+            {assigned}/{total}
+          </strong>{' '}
+          licenses assigned
+        </span>
+        <span>{renewalText(sub, status)}</span>
+        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+      </p>
+      <div class="button-row" role="group" aria-label={`Actions for ${sub.productName}`}>
+        {active ? (
+          <>
+            <Button small onClick={() => onAction('buy')}>
+              Buy licenses
+            </Button>
+            <Button small onClick={() => onAction('remove')}>
+              Remove licenses
+            </Button>
+            <Button small onClick={() => onAction('assign')}>
+              Assign licenses
+            </Button>
+          </>
+        ) : null}
+        {assigned > 0 ? (
+          <Button small onClick={() => onAction('unassign')}>
+            Unassign licenses
+          </Button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
