@@ -84,6 +84,36 @@ export class Extension {
     return page;
   }
 
+  /**
+   * Stops the extension's service worker, as Chromium does when it has been idle, and waits until
+   * it is stopped. The next message from a page starts it again from scratch.
+   */
+  async stopServiceWorker(): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      const cdp = await this.context.newCDPSession(page);
+      const prefix = `chrome-extension://${this.extensionId}/`;
+      let running = true;
+      const stopped = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          const ours = versions.filter((v) => v.scriptURL.startsWith(prefix));
+          running = ours.some((v) => v.runningStatus !== 'stopped');
+          if (!running) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await cdp.detach();
+    } finally {
+      await page.close();
+    }
+  }
+
   /** Closes Chromium and starts it again on the same profile dir (a browser restart). */
   async restartBrowser(): Promise<void> {
     await this.context.close();

@@ -1,0 +1,127 @@
+/**
+ * Accessibility: axe finds no serious or critical problem on the popup (also with a pane open) and
+ * on each section of the console; assigning a license works with the keyboard alone.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatAxe, seriousAxeViolations } from './harness/axe';
+import { useExtension } from './harness/extension';
+import { DEMO, dialog, popupCard, popupList, toast } from './harness/ui';
+import { gone, textMatches, until, visible } from './harness/wait';
+
+const ext = useExtension();
+
+export const SECTIONS = ['Your products', 'Licenses', 'Billing accounts', 'Bills & payments', 'Help', 'Settings'];
+
+/** What has focus, as a screen reader would name it: role, accessible name, and inside which card. */
+async function focused(page: Page): Promise<{ tag: string; name: string; card: string; role: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const card = el?.closest('li.sub-card, [aria-labelledby]');
+    const labelledBy = card?.getAttribute('aria-labelledby');
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      role: el?.getAttribute('role') ?? '',
+      name: (el?.getAttribute('aria-label') || el?.textContent || '').trim(),
+      card: labelledBy ? (document.getElementById(labelledBy)?.textContent ?? '') : '',
+    };
+  });
+}
+
+/** Presses Tab until the focused element satisfies `want` (at most `max` times). */
+async function tabTo(page: Page, want: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (want(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+describe('axe: no serious or critical violations', () => {
+  test('popup', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    const problems = await seriousAxeViolations(popup);
+    expect(problems, formatAxe(problems)).toEqual([]);
+    await popup.close();
+  });
+
+  test('popup with the Assign licenses to users pane open', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Assign licenses', exact: true }).click();
+    const pane = dialog(popup, 'Assign licenses to users');
+    await pane.getByRole('combobox', { name: 'Name or email' }).fill('gr');
+    await visible(pane.getByRole('option').first());
+    const problems = await seriousAxeViolations(popup);
+    expect(problems, formatAxe(problems)).toEqual([]);
+    await popup.close();
+  });
+
+  for (const section of SECTIONS) {
+    test(`console: ${section}`, async () => {
+      const page = await ext.openOptions(section);
+      await until(async () => (await page.locator('main').innerText()).trim().length > 40, `${section} content`);
+      const problems = await seriousAxeViolations(page);
+      expect(problems, formatAxe(problems)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('keyboard only', () => {
+  test('assign a license without the mouse', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    await popup.locator('body').focus();
+
+    await tabTo(popup, (f) => f.name === 'Assign licenses' && f.card === DEMO.chat, 'Assign licenses of Contoso Chat');
+    await popup.keyboard.press('Enter');
+    const pane = dialog(popup, 'Assign licenses to users');
+    await visible(pane);
+    // Focus starts in the name box.
+    expect((await focused(popup)).role).toBe('combobox');
+
+    await popup.keyboard.type('Grace');
+    await visible(pane.getByRole('option', { name: /Grace Liu/ }));
+    await popup.keyboard.press('ArrowDown');
+    await until(
+      async () => (await pane.getByRole('option', { name: /Grace Liu/ }).getAttribute('aria-selected')) === 'true',
+      'Grace Liu highlighted',
+    );
+    await popup.keyboard.press('Enter');
+    await visible(pane.getByRole('list', { name: /Picked people \(1 of 20\)/ }));
+
+    await popup.keyboard.type('Mateo');
+    await visible(pane.getByRole('option', { name: /Mateo García/ }));
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    await visible(pane.getByRole('list', { name: /Picked people \(2 of 20\)/ }));
+
+    await tabTo(popup, (f) => f.name === 'Assign' && f.tag === 'button', 'the Assign button', 10);
+    await popup.keyboard.press('Enter');
+    await gone(pane);
+    await textMatches(toast(popup), 'Assigned Contoso Chat licenses to 2 people');
+    await textMatches(popupCard(popup, DEMO.chat), '14/100');
+    // Focus goes back to where the person was, not to the top of the page.
+    await until(async () => (await focused(popup)).name === 'Assign licenses', 'focus back on Assign licenses');
+    await popup.close();
+  });
+
+  test('Esc closes a pane and focus returns to its button', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    await popup.locator('body').focus();
+    await tabTo(popup, (f) => f.name === 'Buy licenses' && f.card === DEMO.notes, 'Buy licenses of Litware Notes');
+    await popup.keyboard.press('Enter');
+    const pane = dialog(popup, 'Buy licenses');
+    await visible(pane);
+    await popup.keyboard.press('Escape');
+    await gone(pane);
+    await until(async () => {
+      const f = await focused(popup);
+      return f.name === 'Buy licenses' && f.card === DEMO.notes;
+    }, 'focus back on Buy licenses');
+    await popup.close();
+  });
+});
