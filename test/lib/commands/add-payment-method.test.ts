@@ -60,7 +60,7 @@ describe('addPaymentMethod', () => {
       number: 'We accept Visa, Mastercard, American Express and Discover',
     });
     expect(errorsOf(addPaymentMethod(seededState(), { ...input, number: '42424242424242' }, context()))).toEqual({
-      number: 'A Visa card number has 13, 16 or 19 digits',
+      number: 'Visa card numbers have 13, 16 or 19 digits',
     });
   });
 
