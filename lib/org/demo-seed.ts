@@ -168,21 +168,19 @@ function termStarts(startedOn: IsoDate, term: Term, until: IsoDate): IsoDate[] {
 function termInvoices(sub: Subscription, history: LicenseChange[], today: IsoDate, taxRateBps: number): InvoiceDraft[] {
   const lastDay = sub.renewsOn <= today ? addDays(sub.renewsOn, -1) : today;
   const licensesOn = (day: IsoDate) => history.find((c) => day < c.on)?.from ?? sub.licenses;
-  const renewals = termStarts(sub.startedOn, sub.term, lastDay).map((start, i): InvoiceDraft => {
-    return {
-      id: `inv-${sub.id.replace(/^sub-/, '')}-${i + 1}`,
-      issuedOn: start,
-      periodStart: start,
-      periodEnd: addMonths(sub.startedOn, (i + 1) * TERM_MONTHS[sub.term]),
-      billingProfileId: PROFILE_ID,
-      lines: [termLine(sub, licensesOn(start))],
-      currency: sub.currency,
-      taxRateBps,
-    };
-  });
+  const renewals = termStarts(sub.startedOn, sub.term, lastDay).map((start, i): InvoiceDraft => ({
+    id: `inv-${sub.id.replace(/^sub-/, '')}-${i + 1}`,
+    issuedOn: start,
+    periodStart: start,
+    periodEnd: addMonths(sub.startedOn, (i + 1) * TERM_MONTHS[sub.term]),
+    billingProfileId: PROFILE_ID,
+    lines: [termLine(sub, licensesOn(start))],
+    currency: sub.currency,
+    taxRateBps,
+  }));
   const prorations = history.map((change, i): InvoiceDraft => {
-    const termStart = termStarts(sub.startedOn, sub.term, change.on).length - 1;
-    const renewsOn = addMonths(sub.startedOn, (termStart + 1) * TERM_MONTHS[sub.term]);
+    const termsBegun = termStarts(sub.startedOn, sub.term, change.on).length;
+    const renewsOn = addMonths(sub.startedOn, termsBegun * TERM_MONTHS[sub.term]);
     const preview = previewLicenseChange({ ...sub, licenses: change.from, renewsOn }, change.to, taxRateBps, `${change.on}T10:00:00.000Z`);
     return {
       id: `inv-${sub.id.replace(/^sub-/, '')}-change-${i + 1}`,
