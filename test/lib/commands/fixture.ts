@@ -2,7 +2,10 @@ import type { Change } from '../../../lib/doc/change';
 import type { CommandContext, CommandResult } from '../../../lib/commands/result';
 import { demoOrg } from '../../../lib/org/demo';
 import { demoSeedChanges } from '../../../lib/org/demo-seed';
-import { emptyState, type PurchaserState } from '../../../lib/state';
+import { applyChanges as applyToDoc } from '../../../lib/doc/apply';
+import { createPurchaserDoc } from '../../../lib/doc/purchaser-doc';
+import { readState } from '../../../lib/doc/read';
+import { COLLECTIONS, emptyState, type PurchaserState } from '../../../lib/state';
 
 /** In the seed at this instant, sub-chat (100 licenses, 12 assigned) is in a 28-day term with 12 days left. */
 export const NOW = '2026-03-15T12:00:00.000Z';
@@ -12,22 +15,15 @@ export function context(now = NOW): CommandContext {
   return { now, org: demoOrg(), newId: () => `new-${++next}` };
 }
 
-/** A plain-object stand-in for the Yjs document, enough to read a command's effect back. */
+/** Reads a command's effect back through the real document: state → Y.Doc → changes → state. */
 export function applyChanges(state: PurchaserState, changes: readonly Change[]): PurchaserState {
-  const copy = structuredClone(state);
-  for (const change of changes) {
-    const collection = copy[change.collection] as Record<string, Record<string, unknown>>;
-    const entity = (collection[change.id] ??= {});
-    if (change.op === 'put') Object.assign(entity, structuredClone(change.fields));
-    if (change.op === 'unset') delete entity[change.field];
-    if (change.op === 'mapSet') entity[change.field] = { ...(entity[change.field] as object), ...change.entries };
-    if (change.op === 'mapDelete') {
-      const map = { ...(entity[change.field] as Record<string, unknown>) };
-      for (const key of change.keys) delete map[key];
-      entity[change.field] = map;
-    }
-  }
-  return copy;
+  const doc = createPurchaserDoc();
+  const existing: Change[] = COLLECTIONS.flatMap((collection) =>
+    Object.values(state[collection]).map(({ id, ...fields }): Change => ({ op: 'put', collection, id, fields })),
+  );
+  applyToDoc(doc, existing, null);
+  applyToDoc(doc, changes, null);
+  return readState(doc);
 }
 
 export function seededState(now = NOW): PurchaserState {
