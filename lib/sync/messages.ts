@@ -1,0 +1,50 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/**
+ * The sync server speaks the y-websocket protocol (0 sync, 1 awareness, 3 query awareness) plus two
+ * messages of its own, which a WebsocketProvider handles once they are put in its `messageHandlers`.
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+/** The server did not apply an update: varString code, varString message. The connection stays open. */
+export const MESSAGE_REFUSED = 100;
+/** The server stored what the client sent: varUint8Array, the room's snapshot (state vector and delete set) after storing. */
+export const MESSAGE_STORED = 101;
+
+export const REFUSAL_CODES = ['read-only', 'invalid', 'too-large', 'storage'] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+
+export function encodeRefused(refusal: Refusal): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_REFUSED);
+  encoding.writeVarString(encoder, refusal.code);
+  encoding.writeVarString(encoder, refusal.message);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads a refusal after its message type. An unknown code reads as 'invalid', so newer servers stay readable. */
+export function readRefused(decoder: decoding.Decoder): Refusal {
+  const code = decoding.readVarString(decoder);
+  const message = decoding.readVarString(decoder);
+  return { code: (REFUSAL_CODES as readonly string[]).includes(code) ? (code as RefusalCode) : 'invalid', message };
+}
+
+export function encodeStored(snapshot: Y.Snapshot): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_STORED);
+  encoding.writeVarUint8Array(encoder, Y.encodeSnapshot(snapshot));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads a stored acknowledgement after its message type. */
+export function readStored(decoder: decoding.Decoder): Y.Snapshot {
+  return Y.decodeSnapshot(decoding.readVarUint8Array(decoder));
+}

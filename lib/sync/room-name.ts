@@ -1,0 +1,34 @@
+import { z } from 'zod/mini';
+
+/** An id that can stand in a URL path segment as it is: what the CLI and the demo create. */
+export const RoomId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/));
+
+/**
+ * The rooms of the sync server. The room name is the URL path after the server URL, as y-websocket's
+ * WebsocketProvider builds it from its `roomname` argument.
+ */
+export const Room = z.discriminatedUnion('kind', [
+  /** The organization: catalog and directory. Written by the server and its CLI only. */
+  z.object({ kind: z.literal('org'), orgId: RoomId }),
+  /** One purchaser's PurchaserState document. */
+  z.object({ kind: z.literal('purchaser'), orgId: RoomId, personId: RoomId }),
+  /** Invoices and charges of one purchaser, written by the server only. */
+  z.object({ kind: z.literal('billing'), orgId: RoomId, personId: RoomId }),
+  /** One entry per subscription of every purchaser of the organization, maintained by the server for admins. */
+  z.object({ kind: z.literal('summary'), orgId: RoomId }),
+]);
+export type Room = z.infer<typeof Room>;
+export type RoomKind = Room['kind'];
+
+/** The room a name designates, or undefined for a name that is no room. */
+export function parseRoom(name: string): Room | undefined {
+  const [kind, orgId, personId, ...rest] = name.split('/');
+  if (rest.length > 0) return undefined;
+  const candidate = kind === 'org' || kind === 'summary' ? (personId === undefined ? { kind, orgId } : undefined) : { kind, orgId, personId };
+  const parsed = Room.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function roomName(room: Room): string {
+  return room.kind === 'org' || room.kind === 'summary' ? `${room.kind}/${room.orgId}` : `${room.kind}/${room.orgId}/${room.personId}`;
+}

@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import { z } from 'zod/mini';
+import { IsoDate } from '../dates';
+import { Currency, MinorUnits } from '../money';
+import { Id, Term, type Person } from '../org/schemas';
+import { SubscriptionStatus, type Subscription } from '../subscriptions/schema';
+
+/**
+ * One subscription of one purchaser, as the admin console lists it. `status` is the stored status:
+ * the console applies `effectiveStatus` with its own clock, so the summary does not go stale overnight.
+ */
+export const SummaryEntry = z.object({
+  purchaserId: Id,
+  purchaserName: z.string(),
+  subscriptionId: Id,
+  productId: Id,
+  productName: z.string(),
+  licenses: z.int(),
+  assignedCount: z.int(),
+  /** Display names of the people holding a license, sorted; an id when the person left the directory. */
+  assignedNames: z.array(z.string()),
+  term: Term,
+  status: SubscriptionStatus,
+  /** Renewal date when active, expiry date when canceled or expired. */
+  renewsOn: IsoDate,
+  unitPrice: MinorUnits,
+  /** What one term of all licenses costs: unitPrice × licenses. */
+  termPrice: MinorUnits,
+  currency: Currency,
+});
+export type SummaryEntry = z.infer<typeof SummaryEntry>;
+
+/** The summary room: one top-level `entries` map, keyed `<purchaserId>/<subscriptionId>`, of plain values. */
+export const SummaryRoomState = z.object({ entries: z.record(z.string(), SummaryEntry) });
+export type SummaryRoomState = z.infer<typeof SummaryRoomState>;
+export const SUMMARY_ROOTS = ['entries'] as const;
+
+export interface PurchaserSubscriptions {
+  personId: string;
+  subscriptions: readonly Subscription[];
+}
+
+export function summarize(directory: Record<string, Person>, purchasers: readonly PurchaserSubscriptions[]): Record<string, SummaryEntry> {
+  const name = (personId: string) => directory[personId]?.displayName ?? personId;
+  const entries: Record<string, SummaryEntry> = {};
+  for (const { personId, subscriptions } of purchasers) {
+    for (const sub of subscriptions) {
+      const assignedNames = Object.keys(sub.assigned).map(name).sort((a, b) => a.localeCompare(b));
+      entries[`${personId}/${sub.id}`] = {
+        purchaserId: personId,
+        purchaserName: name(personId),
+        subscriptionId: sub.id,
+        productId: sub.productId,
+        productName: sub.productName,
+        licenses: sub.licenses,
+        assignedCount: assignedNames.length,
+        assignedNames,
+        term: sub.term,
+        status: sub.status,
+        renewsOn: sub.renewsOn,
+        unitPrice: sub.unitPrice,
+        termPrice: sub.unitPrice * sub.licenses,
+        currency: sub.currency,
+      };
+    }
+  }
+  return entries;
+}
+
+export function createSummaryDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getMap('entries');
+  return doc;
+}
+
+/** Rewrites only the entries that changed, so an admin receives a small update per purchaser edit. */
+export function writeSummary(doc: Y.Doc, entries: Record<string, SummaryEntry>): void {
+  const map = doc.getMap<SummaryEntry>('entries');
+  doc.transact(() => {
+    for (const key of [...map.keys()]) if (!(key in entries)) map.delete(key);
+    for (const [key, entry] of Object.entries(entries)) {
+      if (JSON.stringify(map.get(key)) !== JSON.stringify(entry)) map.set(key, entry);
+    }
+  });
+}
+
+export function readSummary(doc: Y.Doc): unknown {
+  return { entries: doc.getMap('entries').toJSON() };
+}
