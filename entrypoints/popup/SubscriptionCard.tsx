@@ -46,10 +46,12 @@ export function SubscriptionCard({
             <Button small onClick={() => onAction('remove')}>
               Remove licenses
             </Button>
-            <Button small onClick={() => onAction('assign')}>
-              Assign licenses
-            </Button>
           </>
+        ) : null}
+        {status !== 'expired' ? (
+          <Button small onClick={() => onAction('assign')}>
+            Assign licenses
+          </Button>
         ) : null}
         {assigned > 0 ? (
           <Button small onClick={() => onAction('unassign')}>

@@ -10,6 +10,12 @@ function focusables(root: HTMLElement): HTMLElement[] {
   );
 }
 
+/**
+ * When one dialog closes and another opens in the same render (details pane → Edit pane), the new one
+ * inherits where focus should finally return instead of the <body>.
+ */
+let handoff: { target: HTMLElement; cancelled: boolean } | null = null;
+
 export interface DialogProps {
   /** Heading text; also the dialog's accessible name. */
   title: ComponentChildren;
@@ -40,7 +46,12 @@ export function Dialog({ title, description, onClose, variant = 'pane', returnFo
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const opener = document.activeElement as HTMLElement | null;
+    let opener = document.activeElement as HTMLElement | null;
+    if ((!opener || opener === document.body) && handoff && handoff.target.isConnected) {
+      opener = handoff.target;
+      handoff.cancelled = true;
+    }
+    handoff = null;
     if (!dialog.open) dialog.showModal();
     const first =
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
@@ -51,9 +62,14 @@ export function Dialog({ title, description, onClose, variant = 'pane', returnFo
     return () => {
       if (dialog.open) dialog.close();
       const target = opener && opener.isConnected && opener !== document.body ? opener : returnRef.current?.();
+      if (!target) return;
+      const pass = { target, cancelled: false };
+      handoff = pass;
       // Let the DOM settle (the opener may re-render) before moving focus back.
       requestAnimationFrame(() => {
-        const el = target && target.isConnected ? target : returnRef.current?.();
+        if (handoff === pass) handoff = null;
+        if (pass.cancelled) return;
+        const el = target.isConnected ? target : returnRef.current?.();
         el?.focus();
       });
     };

@@ -126,14 +126,11 @@ export function PeoplePicker({
         break;
       }
       case 'Escape':
+        // The first Esc closes the list; with the list closed, Esc reaches the dialog and closes it.
         if (showList) {
           e.preventDefault();
           e.stopPropagation();
           setOpen(false);
-        } else if (query) {
-          e.preventDefault();
-          e.stopPropagation();
-          setQuery('');
         }
         break;
       case 'Backspace':

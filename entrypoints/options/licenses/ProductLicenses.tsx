@@ -1,0 +1,150 @@
+import { useState } from 'preact/hooks';
+import type { UnassignInput } from '../../../lib/commands/inputs';
+import type { Subscription } from '../../../lib/subscriptions/schema';
+import { freeLicenses } from '../../../lib/subscriptions/status';
+import { Button } from '../../ui/components/Button';
+import { EmptyState } from '../../ui/components/misc';
+import { FormError } from '../../ui/components/FormError';
+import { FieldError } from '../../ui/components/Field';
+import { useToast } from '../../ui/components/Toast';
+import { AssignPane } from '../../ui/features/AssignPane';
+import { UnassignConfirm } from '../../ui/features/UnassignConfirm';
+import { formatDate, plural } from '../../ui/format';
+import { usePeople } from '../../ui/hooks';
+import { licenseCounts, renewalText, statusOf } from '../../ui/subscription-view';
+import { fieldError, useCommand } from '../../ui/use-command';
+import { href } from '../router';
+
+/** A product's details page: who has a license, Assign licenses, and Unassign licenses for the ticked rows. */
+export function ProductLicenses({ sub }: { sub: Subscription }) {
+  const people = usePeople(Object.keys(sub.assigned));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [assigning, setAssigning] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const { errors, run, formRef, showErrors, setErrors } = useCommand<HTMLDivElement>();
+  const toast = useToast();
+  const { assigned, total } = licenseCounts(sub);
+  const status = statusOf(sub);
+  const rows = people ?? [];
+  // Ticks of people who no longer have a license don't count.
+  const chosen = rows.filter((p) => selected.has(p.id));
+  const allTicked = rows.length > 0 && chosen.length === rows.length;
+  const error = fieldError(errors, 'personIds');
+
+  function toggle(id: string, on: boolean) {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+    if (next.size) setErrors({});
+  }
+
+  function startUnassign() {
+    if (!chosen.length) {
+      showErrors({ personIds: 'Select the people to unassign licenses from' });
+      return;
+    }
+    setConfirming(true);
+  }
+
+  function confirm() {
+    setConfirming(false);
+    const input: UnassignInput = { subscriptionId: sub.id, personIds: chosen.map((p) => p.id) };
+    void run('unassign', input, (r) => {
+      setSelected(new Set());
+      toast.show(r.message, { canUndo: r.canUndo });
+    });
+  }
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href={href('licenses')}>Licenses</a> <span aria-hidden="true">›</span> <span>{sub.productName}</span>
+      </nav>
+      <div class="section-head">
+        <div>
+          <h1>{sub.productName}</h1>
+          <p class="muted">
+            {assigned} of {plural(total, 'license')} assigned · {plural(freeLicenses(sub), 'license')} available ·{' '}
+            {renewalText(sub, status)}
+          </p>
+        </div>
+      </div>
+      <div ref={formRef}>
+        <FormError errors={errors} fields={['personIds']} />
+        <div class="toolbar">
+          <Button variant="primary" onClick={() => setAssigning(true)}>
+            Assign licenses
+          </Button>
+          <Button onClick={startUnassign} aria-describedby={error ? 'unassign-error' : undefined}>
+            Unassign licenses
+          </Button>
+          <p class="muted" role="status">
+            {chosen.length ? `${plural(chosen.length, 'person', 'people')} selected` : ''}
+          </p>
+        </div>
+        {error ? <FieldError id="unassign-error" message={error} /> : null}
+        <h2>Assigned people</h2>
+        {people && rows.length === 0 ? (
+          <EmptyState title="No one has a license yet" headingLevel={3}>
+            <p>Select Assign licenses to give people in your organization access to {sub.productName}.</p>
+          </EmptyState>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">People with a {sub.productName} license</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all"
+                      checked={allTicked}
+                      data-field="personIds"
+                      aria-invalid={error ? 'true' : undefined}
+                      onChange={(e) => {
+                        setSelected(e.currentTarget.checked ? new Set(rows.map((p) => p.id)) : new Set());
+                        if (e.currentTarget.checked) setErrors({});
+                      }}
+                    />
+                  </th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Department</th>
+                  <th scope="col">Assigned on</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${p.displayName}`}
+                        checked={selected.has(p.id)}
+                        onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                      />
+                    </td>
+                    <th scope="row">{p.displayName}</th>
+                    <td>{p.email}</td>
+                    <td>{p.department}</td>
+                    <td>{sub.assigned[p.id] ? formatDate(sub.assigned[p.id]!.slice(0, 10)) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {assigning ? <AssignPane sub={sub} onClose={() => setAssigning(false)} /> : null}
+      {confirming ? (
+        <UnassignConfirm
+          productName={sub.productName}
+          people={chosen}
+          onConfirm={confirm}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
+    </>
+  );
+}

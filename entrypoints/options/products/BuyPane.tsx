@@ -1,0 +1,166 @@
+import { useState } from 'preact/hooks';
+import { amountsFor } from '../../../lib/billing/invoice';
+import type { BuyInput } from '../../../lib/commands/inputs';
+import type { Term } from '../../../lib/org/schemas';
+import { Button } from '../../ui/components/Button';
+import { Dialog } from '../../ui/components/Dialog';
+import { Field } from '../../ui/components/Field';
+import { FormError } from '../../ui/components/FormError';
+import { MoneyText } from '../../ui/components/misc';
+import { useToast } from '../../ui/components/Toast';
+import { db } from '../../ui/db';
+import { PER_TERM, plural, TERM_LABELS } from '../../ui/format';
+import { useOrganization } from '../../ui/hooks';
+import { fieldError, toNumber, useCommand } from '../../ui/use-command';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { usePaymentMethods } from '../shared/data';
+import { cardExpiry, cardLabel } from '../shared/cards';
+
+const FIELDS = ['productId', 'licenses', 'term', 'paymentMethodId'];
+
+/** "Buy a subscription" from the self-service catalog. */
+export function BuyPane({ onClose }: { onClose: () => void }) {
+  const catalog = useLiveQuery(() => db.products.orderBy('name').filter((p) => p.selfService).toArray(), []).data;
+  const cards = usePaymentMethods();
+  const org = useOrganization();
+  const [productId, setProductId] = useState('');
+  const [licenses, setLicenses] = useState('1');
+  const [term, setTerm] = useState<Term>('monthly');
+  const [paymentMethodId, setPaymentMethodId] = useState('');
+  const { errors, run, formRef } = useCommand();
+  const toast = useToast();
+
+  const product = catalog?.find((p) => p.id === productId);
+  const cardId = paymentMethodId || cards?.[0]?.id || '';
+  const count = toNumber(licenses);
+
+  function submit(e: Event) {
+    e.preventDefault();
+    const input: BuyInput = { productId, licenses: count, term, paymentMethodId: cardId };
+    void run('buy', input, (r) => {
+      onClose();
+      toast.show(r.message, { canUndo: r.canUndo });
+    });
+  }
+
+  return (
+    <Dialog title="Buy a subscription" onClose={onClose}>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <FormError errors={errors} fields={FIELDS} />
+        <Field
+          kind="select"
+          label="Product"
+          name="productId"
+          value={productId}
+          onChange={(e) => setProductId(e.currentTarget.value)}
+          error={fieldError(errors, 'productId')}
+          hint={product ? product.description : 'Only self-service products are listed.'}
+        >
+          <option value="">Choose a product</option>
+          {(catalog ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Field>
+        <div class="field-row">
+          <Field
+            label="Licenses"
+            name="licenses"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={product?.maxLicenses}
+            step={1}
+            value={licenses}
+            onInput={(e) => setLicenses(e.currentTarget.value)}
+            error={fieldError(errors, 'licenses')}
+            hint={product ? `Up to ${product.maxLicenses.toLocaleString('en-US')}` : undefined}
+          />
+          <Field
+            kind="select"
+            label="Term"
+            name="term"
+            value={term}
+            onChange={(e) => setTerm(e.currentTarget.value as Term)}
+            error={fieldError(errors, 'term')}
+          >
+            {(Object.keys(TERM_LABELS) as Term[]).map((t) => (
+              <option key={t} value={t}>
+                {TERM_LABELS[t]}
+              </option>
+            ))}
+          </Field>
+        </div>
+        <Field
+          kind="select"
+          label="Payment method"
+          name="paymentMethodId"
+          value={cardId}
+          onChange={(e) => setPaymentMethodId(e.currentTarget.value)}
+          error={fieldError(errors, 'paymentMethodId')}
+          hint={cards && cards.length === 0 ? 'Add a payment method in Bills & payments first.' : undefined}
+        >
+          {(cards ?? []).map((pm) => (
+            <option key={pm.id} value={pm.id}>
+              {cardLabel(pm)} ({cardExpiry(pm).toLowerCase()})
+            </option>
+          ))}
+        </Field>
+        <div class="preview" aria-live="polite" aria-atomic="true">
+          {product && Number.isInteger(count) && count >= 1 ? (
+            <PriceLines
+              unitPrice={product.prices[term]}
+              count={count}
+              term={term}
+              currency={product.currency}
+              taxRateBps={org?.taxRateBps ?? 0}
+            />
+          ) : (
+            <p>Choose a product and a number of licenses to see the price.</p>
+          )}
+        </div>
+        <div class="dialog-actions">
+          <Button type="submit" variant="primary">
+            Buy
+          </Button>
+          <Button onClick={onClose}>Cancel</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function PriceLines({
+  unitPrice,
+  count,
+  term,
+  currency,
+  taxRateBps,
+}: {
+  unitPrice: number;
+  count: number;
+  term: Term;
+  currency: 'USD' | 'EUR' | 'GBP';
+  taxRateBps: number;
+}) {
+  const amounts = amountsFor(unitPrice * count, taxRateBps);
+  return (
+    <>
+      <p>
+        Price: <MoneyText amount={unitPrice} currency={currency} /> per license {PER_TERM[term]} ×{' '}
+        {plural(count, 'license')}
+      </p>
+      <p>
+        Subtotal <MoneyText amount={amounts.subtotal} currency={currency} /> + tax{' '}
+        <MoneyText amount={amounts.tax} currency={currency} />
+      </p>
+      <p>
+        <strong>
+          Charged today: <MoneyText amount={amounts.total} currency={currency} />
+        </strong>
+        , then every {term === 'monthly' ? 'month' : 'year'} until you cancel.
+      </p>
+    </>
+  );
+}

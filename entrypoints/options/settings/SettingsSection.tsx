@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { Button } from '../../ui/components/Button';
+import { ConfirmDialog } from '../../ui/components/Dialog';
+import { Field } from '../../ui/components/Field';
+import { SyncStatus } from '../../ui/components/misc';
+import { useToast } from '../../ui/components/Toast';
+import { sendSafely } from '../../ui/messaging';
+
+/** Settings: the (not yet available) sync server, and resetting the demo data. */
+export function SettingsSection() {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+
+  async function reset() {
+    setConfirming(false);
+    setBusy(true);
+    const result = await sendSafely({ type: 'resetDemo' });
+    setBusy(false);
+    if (result.ok) toast.show(result.message || 'Demo data reset', { canUndo: result.canUndo });
+    else toast.show(Object.values(result.errors)[0] ?? 'Could not reset the demo data', { tone: 'error' });
+  }
+
+  return (
+    <>
+      <h1>Settings</h1>
+      <section class="card-panel" aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Sync</h2>
+        <SyncStatus />
+        <p>
+          Seatkeeper keeps everything on this device for now. Syncing between your devices arrives in a later release;
+          until then these settings can’t be changed.
+        </p>
+        <Field
+          label="Sync server URL"
+          name="syncUrl"
+          type="url"
+          placeholder="https://sync.example.com"
+          disabled
+          hint="Sync arrives in a later release."
+        />
+        <Button disabled aria-describedby="sign-in-note">
+          Sign in
+        </Button>
+        <p id="sign-in-note" class="field-hint">
+          Signing in to a sync server arrives in a later release.
+        </p>
+      </section>
+      <section class="card-panel" aria-labelledby="demo-heading">
+        <h2 id="demo-heading">Demo data</h2>
+        <p>
+          Replace everything on this device with the Northwind Labs demo organization: its subscriptions, cards, invoices
+          and support requests. This can’t be undone.
+        </p>
+        <Button variant="danger" onClick={() => setConfirming(true)} aria-disabled={busy ? 'true' : undefined}>
+          Reset demo data
+        </Button>
+      </section>
+      {confirming ? (
+        <ConfirmDialog
+          title="Reset demo data"
+          confirmLabel="Reset"
+          danger
+          onConfirm={() => void reset()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>Everything you changed on this device is replaced by the demo data. This can’t be undone.</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
