@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { useExtension } from './harness/extension';
+import type { Page } from 'playwright-core';
 import { DEMO, popupCard, popupList, popupProductNames } from './harness/ui';
 import { countIs, textMatches, visible } from './harness/wait';
 
@@ -62,5 +63,52 @@ describe('popup: your subscriptions', () => {
     await sort.selectOption({ label: 'Renewal date' });
     expect(await popupProductNames(popup)).toEqual([DEMO.pdf, DEMO.whiteboard, DEMO.chat, DEMO.notes, DEMO.design]);
     await popup.close();
+  });
+});
+
+/** Product names in the "Your products" table, top to bottom. */
+async function productRows(page: Page): Promise<string[]> {
+  const table = page.getByRole('table');
+  await visible(table);
+  return table.getByRole('rowheader').allInnerTexts();
+}
+
+describe('console: Your products', () => {
+  test('lists the self-service purchases first, then filters All / Active / Canceled', async () => {
+    const page = await ext.openOptions('Your products');
+    await visible(page.getByRole('tab', { name: 'Products', selected: true }));
+    const filter = page.getByRole('combobox', { name: 'Filter' });
+    // Like the admin center's filter, it starts on the purchaser's own self-service purchases.
+    expect(await filter.locator('option:checked').innerText()).toBe('Self-service');
+    await textMatches(page.getByRole('table'), DEMO.chat);
+    expect((await productRows(page)).sort()).toEqual(Object.values(DEMO).sort());
+    await textMatches(page.getByRole('status').filter({ hasText: 'Showing' }), 'Showing 5 of 5 subscriptions');
+
+    await filter.selectOption({ label: 'Active' });
+    await textMatches(page.getByRole('status').filter({ hasText: 'Showing' }), 'Showing 3 of 5 subscriptions');
+    expect((await productRows(page)).sort()).toEqual([DEMO.chat, DEMO.design, DEMO.notes].sort());
+
+    await filter.selectOption({ label: 'Canceled' });
+    const canceled = await productRows(page);
+    expect(canceled).toContain(DEMO.whiteboard);
+    expect(canceled).not.toContain(DEMO.chat);
+    expect(canceled).not.toContain(DEMO.notes);
+    expect(canceled).not.toContain(DEMO.design);
+
+    await filter.selectOption({ label: 'All' });
+    expect((await productRows(page)).sort()).toEqual(Object.values(DEMO).sort());
+    await page.close();
+  });
+
+  test('each row shows licenses assigned, status, renewal and price', async () => {
+    const page = await ext.openOptions('Your products');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.chat, exact: true }) });
+    await textMatches(row, /12\/100/);
+    await textMatches(row, /Active/);
+    await textMatches(row, /Renews on/);
+    await textMatches(row, /\$1,250\.00\s*per month/);
+    const whiteboard = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.whiteboard, exact: true }) });
+    await textMatches(whiteboard, /Canceled[\s\S]*Expires on/);
+    await page.close();
   });
 });
