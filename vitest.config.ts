@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects, run one after the other (`sequence.groupOrder`) so that the e2e browser never
- * competes with unit workers on the 2-core machine:
- * - `unit`: everything under test/ except test/e2e, in Node.
+ * Three projects; the e2e one runs after the others (`sequence.groupOrder`) so that the e2e browser
+ * never competes with unit workers on the 2-core machine:
+ * - `unit`: everything under test/ except test/e2e and test/server, in Node.
+ * - `server`: test/server, the sync server's unit tests and integration tests against real server
+ *   processes on loopback ports; longer timeouts, because each file starts its own servers.
  * - `e2e`: test/e2e, against the real built extension in headless Chromium. Its global setup runs
  *   `wxt build` once; files run one at a time, each file reuses one browser.
  */
@@ -16,7 +18,17 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', '**/node_modules/**'],
+          exclude: ['test/e2e/**', 'test/server/**', '**/node_modules/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
       },

@@ -1,0 +1,71 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as Y from 'yjs';
+import { TokenService, loadSecret } from './auth';
+import { SignInCodes } from './codes';
+import { CLOSE } from './connection';
+import { openDb } from './db';
+import { createHttpHandler } from './http';
+import { Members } from './members';
+import { Rooms } from './rooms';
+import { attachSockets } from './sockets';
+import { UpdateStore } from './storage';
+import { SummaryMaintainer } from './summary';
+
+export interface ServerOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Rows per room before the log is folded into a snapshot. */
+  compactAfter?: number;
+  maxDocBytes?: number;
+  /** How often rows written by the CLI are looked for. */
+  pollMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** HTTP and WebSocket on one port, over the data directory's SQLite file. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const now = Date.now;
+  const db = openDb(options.dataDir);
+  const store = new UpdateStore(db);
+  const members = new Members(db);
+  const tokens = new TokenService(loadSecret(options.dataDir), db, now);
+  const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes: options.maxDocBytes ?? 8 * 1024 * 1024 });
+  const summary = new SummaryMaintainer(rooms, store);
+  rooms.onChange = (ref) => summary.roomChanged(ref);
+  summary.recomputeAll();
+
+  const nameOf = (orgId: string, personId: string) => {
+    rooms.poll();
+    const person = rooms.open({ kind: 'org', orgId }).doc.getMap<unknown>('directory').get(personId);
+    const name = person instanceof Y.Map ? person.get('displayName') : undefined;
+    return typeof name === 'string' ? name : personId;
+  };
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, nameOf, now }));
+  const wss = attachSockets(http, { tokens, members, rooms, now });
+  const poller = setInterval(() => rooms.poll(), options.pollMs ?? 250);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, resolve);
+  });
+  const { port } = http.address() as AddressInfo;
+
+  return {
+    url: `http://${options.host}:${port}`,
+    async close() {
+      clearInterval(poller);
+      summary.stop();
+      for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server shutting down');
+      wss.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod/mini';
+import { RoomId } from '../lib/sync/room-name';
+
+export const Role = z.enum(['purchaser', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** Who a verified access token speaks for. */
+export const Claims = z.object({
+  orgId: RoomId,
+  personId: RoomId,
+  role: Role,
+  /** Expiry, in seconds since the epoch, as in the token. */
+  exp: z.number(),
+});
+export type Claims = z.infer<typeof Claims>;

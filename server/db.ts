@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the server's one SQLite file in the data directory. WAL lets the CLI write while the server
+ * runs; synchronous=FULL makes every commit durable before it returns, which is what lets the server
+ * acknowledge an update as stored.
+ */
+export function openDb(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'seatkeeper.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS updates (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      room TEXT NOT NULL,
+      data BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+    CREATE TABLE IF NOT EXISTS members (
+      org_id TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('purchaser', 'admin')),
+      PRIMARY KEY (org_id, person_id)
+    );
+    CREATE TABLE IF NOT EXISTS sign_in_codes (
+      hash TEXT PRIMARY KEY,
+      org_id TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      expires_at INTEGER NOT NULL,
+      used_at INTEGER
+    );
+    CREATE TABLE IF NOT EXISTS refresh_tokens (
+      jti TEXT PRIMARY KEY,
+      expires_at INTEGER NOT NULL,
+      used_at INTEGER
+    );
+  `);
+  return db;
+}

@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod/mini';
+import type { TokenService } from './auth';
+import type { SignInCodes } from './codes';
+import type { Members } from './members';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export interface HttpDeps {
+  tokens: TokenService;
+  codes: SignInCodes;
+  members: Members;
+  /** The person's display name from the organization's directory. */
+  nameOf: (orgId: string, personId: string) => string;
+  now: () => number;
+}
+
+const SignIn = z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)) });
+const Refresh = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(4096)) });
+
+/**
+ * The HTTP side of the port: sign-in with a one-time code, token refresh, health, and the admin
+ * console's address. The API is called from the extension's origin with tokens in bodies and no
+ * cookies, so any origin may call it.
+ */
+export function createHttpHandler(deps: HttpDeps) {
+  async function tokensFor(orgId: string, personId: string) {
+    const role = deps.members.roleOf(orgId, personId);
+    if (!role) return undefined;
+    const tokens = await deps.tokens.issue({ orgId, personId, role });
+    return { ...tokens, orgId, personId, role, name: deps.nameOf(orgId, personId) };
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+        return void res.end();
+      }
+      if (req.method === 'GET' && path === '/health') return json(res, 200, { ok: true });
+      if (req.method === 'GET' && (path === '/admin' || path === '/admin/')) return adminPage(res);
+      if (req.method === 'POST' && path === '/api/sign-in') {
+        const body = SignIn.safeParse(await readJson(req));
+        if (!body.success) return json(res, 400, { error: 'Send {"code": "..."}' });
+        const who = deps.codes.redeem(body.data.code, deps.now());
+        const signedIn = who && (await tokensFor(who.orgId, who.personId));
+        if (!signedIn) return json(res, 401, { error: 'This code is unknown, used or expired. Ask your IT admin for a new one.' });
+        return json(res, 200, signedIn);
+      }
+      if (req.method === 'POST' && path === '/api/refresh') {
+        const body = Refresh.safeParse(await readJson(req));
+        if (!body.success) return json(res, 400, { error: 'Send {"refreshToken": "..."}' });
+        const who = await deps.tokens.redeemRefresh(body.data.refreshToken);
+        const refreshed = who && (await tokensFor(who.orgId, who.personId));
+        if (!refreshed) return json(res, 401, { error: 'Sign in again.' });
+        return json(res, 200, refreshed);
+      }
+      return json(res, 404, { error: 'Not found' });
+    } catch (error) {
+      if (error instanceof BodyError) return json(res, 400, { error: error.message });
+      return json(res, 500, { error: 'Internal error' });
+    }
+  };
+}
+
+class BodyError extends Error {}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) throw new BodyError('Request body too large');
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BodyError('Request body is not JSON');
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** The admin console's address; the console itself connects to the summary room with an admin token. */
+function adminPage(res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" });
+  res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Seatkeeper admin</title>
+<h1>Seatkeeper admin console</h1>
+<p>The sync server is running. The admin console is coming; sign in with an admin one-time code once it is here.</p>
+</html>`);
+}

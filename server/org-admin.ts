@@ -1,0 +1,99 @@
+import type * as Y from 'yjs';
+import { applyChanges } from '../lib/doc/apply';
+import { demoOrg } from '../lib/org/demo';
+import { demoSeedChanges } from '../lib/org/demo-seed';
+import type { Organization, Person, Product } from '../lib/org/schemas';
+import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/sync/org-doc';
+import type { Role } from './claims';
+import { SignInCodes } from './codes';
+import { openDb, type Db } from './db';
+import { Members } from './members';
+import { appendChange, loadRoomDoc } from './room-log';
+import { UpdateStore } from './storage';
+
+/**
+ * What the CLI and first start do to organizations, straight on the data directory; a running
+ * server picks the changes up from the update log.
+ */
+export class OrgAdmin {
+  readonly store: UpdateStore;
+  readonly members: Members;
+  readonly codes: SignInCodes;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.store = new UpdateStore(db);
+    this.members = new Members(db);
+    this.codes = new SignInCodes(db);
+  }
+
+  static open(dataDir: string): OrgAdmin {
+    return new OrgAdmin(openDb(dataDir));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  org(orgId: string): OrgRoomState | undefined {
+    if (this.store.count(`org/${orgId}`) === 0) return undefined;
+    const parsed = OrgRoomState.safeParse(readOrgRoom(loadRoomDoc(this.store, { kind: 'org', orgId }).doc));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  createOrganization(organization: Organization, catalog: readonly Product[] = []): void {
+    if (this.org(organization.id)) throw new Error(`Organization ${organization.id} already exists`);
+    this.changeOrg(organization.id, (doc) => {
+      writeOrganization(doc, organization);
+      for (const product of catalog) putOrgEntity(doc, 'catalog', product);
+    });
+  }
+
+  addPerson(person: Person, role?: Role): void {
+    if (!this.org(person.orgId)) throw new Error(`No organization ${person.orgId}`);
+    this.changeOrg(person.orgId, (doc) => putOrgEntity(doc, 'directory', person));
+    if (role) this.members.setRole(person.orgId, person.id, role);
+  }
+
+  /** Sets what a person of the directory may do; null takes every right away. */
+  setRole(orgId: string, personId: string, role: Role | null): void {
+    if (!this.org(orgId)?.directory[personId]) throw new Error(`No person ${personId} in ${orgId}`);
+    this.members.setRole(orgId, personId, role);
+  }
+
+  createSignInCode(orgId: string, personId: string, ttlMs?: number): string {
+    if (!this.members.roleOf(orgId, personId)) throw new Error(`${personId} has no role in ${orgId}: set one first`);
+    return this.codes.create(orgId, personId, this.now(), ttlMs);
+  }
+
+  /**
+   * The demo organization (lib/org/demo.ts) with its purchaser's seed data, plus an IT admin.
+   * Does nothing when it exists already; returns who signs in.
+   */
+  seedDemo(): { purchaser: Person; admin: Person; created: boolean } {
+    const org = demoOrg();
+    const admin: Person = {
+      id: 'person-it-admin',
+      orgId: org.organization.id,
+      displayName: 'Riley Chen',
+      email: `riley.chen@${org.organization.domain}`,
+      department: 'IT',
+    };
+    if (this.org(org.organization.id)) return { purchaser: org.purchaser, admin, created: false };
+    this.createOrganization(org.organization, org.catalog);
+    this.changeOrg(org.organization.id, (doc) => {
+      for (const person of [...org.directory, admin]) putOrgEntity(doc, 'directory', person);
+    });
+    this.members.setRole(org.organization.id, org.purchaser.id, 'purchaser');
+    this.members.setRole(org.organization.id, admin.id, 'admin');
+    const seed = demoSeedChanges(org, new Date(this.now()).toISOString());
+    appendChange(this.store, { kind: 'purchaser', orgId: org.organization.id, personId: org.purchaser.id }, (doc) => applyChanges(doc, seed, null));
+    return { purchaser: org.purchaser, admin, created: true };
+  }
+
+  private changeOrg(orgId: string, change: (doc: Y.Doc) => void): void {
+    appendChange(this.store, { kind: 'org', orgId }, change);
+  }
+}

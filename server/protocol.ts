@@ -1,0 +1,78 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeRefused, encodeStored } from '../lib/sync/messages';
+import type { Peer, Room, Rooms } from './rooms';
+
+/** A frame that is not a message of the protocol: the connection that sent it is closed. */
+export class MalformedMessage extends Error {}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** What a connection says when it joins: the room's state vector, so the client sends what the room lacks, and who is present. */
+export function greeting(room: Room): Uint8Array[] {
+  const messages = [encodeSyncStep1(room.doc)];
+  const present = [...room.awareness.getStates().keys()];
+  if (present.length) messages.push(encodeAwareness(room.awareness, present));
+  return messages;
+}
+
+/**
+ * Handles one frame from a peer whose rights were just checked. Sync step 1 is answered with what
+ * the client lacks; sync step 2 and update messages go through `Rooms.receive` and are answered
+ * with MESSAGE_STORED or MESSAGE_REFUSED; awareness is relayed. Throws MalformedMessage for anything else.
+ */
+export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: Peer, writable: boolean): void {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const stateVector = decoding.readVarUint8Array(decoder);
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
+          peer.send(encoding.toUint8Array(encoder));
+          return;
+        }
+        if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) throw new MalformedMessage(`unknown sync message ${syncType}`);
+        const result = rooms.receive(room, decoding.readVarUint8Array(decoder), peer, writable);
+        peer.send(result.ok ? encodeStored(Y.snapshot(room.doc)) : encodeRefused(result.refusal));
+        return;
+      }
+      case MESSAGE_AWARENESS:
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), peer);
+        return;
+      case MESSAGE_QUERY_AWARENESS:
+        peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+      default:
+        throw new MalformedMessage(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    throw error instanceof MalformedMessage ? error : new MalformedMessage(error instanceof Error ? error.message : String(error));
+  }
+}

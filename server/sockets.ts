@@ -1,0 +1,82 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { parseRoom } from '../lib/sync/room-name';
+import type { TokenService } from './auth';
+import { CLOSE, Connection } from './connection';
+import type { Members } from './members';
+import { canRead } from './rights';
+import type { Rooms } from './rooms';
+
+export const MAX_FRAME_BYTES = 1024 * 1024;
+const PING_EVERY_MS = 30_000;
+
+export interface SocketDeps {
+  tokens: TokenService;
+  members: Members;
+  rooms: Rooms;
+  now: () => number;
+}
+
+/**
+ * WebSocket connections on the HTTP server's port. The handshake is always completed, because only
+ * an open WebSocket can be closed with a code and reason the client sees; then the token and the
+ * room are checked, and frames that arrived meanwhile are handled in order.
+ */
+export function attachSockets(server: Server, deps: SocketDeps): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  const alive = new WeakSet<WebSocket>();
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) ws.terminate();
+      else {
+        alive.delete(ws);
+        ws.ping();
+      }
+    }
+  }, PING_EVERY_MS);
+  pinger.unref();
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    void accept(ws, req, deps);
+  });
+  wss.on('close', () => clearInterval(pinger));
+  return wss;
+}
+
+async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps): Promise<void> {
+  const early: [Uint8Array, boolean][] = [];
+  let connection: Connection | undefined;
+  ws.on('error', () => ws.terminate());
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    const bytes = toBytes(data);
+    if (connection) connection.receive(bytes, isBinary);
+    else early.push([bytes, isBinary]);
+  });
+
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const token = url.searchParams.get('token');
+  if (!token) return ws.close(CLOSE.unauthorized, 'Missing access token');
+  const verified = await deps.tokens.verifyAccess(token);
+  if (!verified.ok) return ws.close(CLOSE.unauthorized, verified.reason === 'expired' ? 'Access token expired' : 'Invalid access token');
+  const { claims } = verified;
+  if (deps.members.roleOf(claims.orgId, claims.personId) !== claims.role) return ws.close(CLOSE.forbidden, 'Not a member of this organization with this role');
+  const ref = parseRoom(decodeURIComponent(url.pathname.slice(1)));
+  if (!ref) return ws.close(CLOSE.noSuchRoom, 'No such room');
+  if (!canRead(claims, ref)) return ws.close(CLOSE.forbidden, 'Room not allowed');
+  if (ws.readyState !== ws.OPEN) return;
+
+  connection = new Connection(ws, claims, ref, deps.rooms.open(ref), deps.rooms, deps.members, deps.now);
+  connection.start();
+  for (const [bytes, isBinary] of early.splice(0)) connection.receive(bytes, isBinary);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
