@@ -3,6 +3,8 @@ import type { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../
 import type { Organization, Person, Product } from '../org/schemas';
 import type { Subscription } from '../subscriptions/schema';
 import type { SupportRequest } from '../support/schema';
+import type { Account } from '../sync/session';
+import type { SyncMeta } from '../sync/status';
 
 /** A directory entry with the lower-cased words of its name and email, for type-ahead search. */
 export type PersonRow = Person & { words: string[] };
@@ -17,7 +19,11 @@ export interface MetaRows {
   organization: Organization;
   purchaser: Person;
   /** How the local document relates to a sync server. */
-  sync: { state: 'local' };
+  sync: SyncMeta;
+  /** Whose document this is once signed in (kept after signing out); absent for the demo. */
+  account: Account;
+  /** What the sync server is known to have stored of the purchaser room: an encoded Y.Snapshot. */
+  syncStored: Uint8Array;
 }
 export type MetaKey = keyof MetaRows;
 export interface MetaRow<K extends MetaKey = MetaKey> {

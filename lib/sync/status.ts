@@ -1,0 +1,31 @@
+import { z } from 'zod/mini';
+import { IsoDateTime } from '../dates';
+import { Role } from './session';
+
+const Waiting = z.int().check(z.gte(0));
+
+/**
+ * How the local document relates to a sync server: the meta 'sync' row, written by the background
+ * and read by every page's sync line. `waiting` counts the document's operations the server has
+ * not confirmed storing (see `unstoredOperations`).
+ */
+export const SyncMeta = z.union([
+  /** Never signed in, or signed out: the document lives on this device only. */
+  z.object({ state: z.literal('local') }),
+  z.object({
+    state: z.enum(['connecting', 'online', 'offline']),
+    waiting: Waiting,
+    serverUrl: z.string(),
+    name: z.string(),
+    role: Role,
+    /** When the server last confirmed storing everything this device had. */
+    lastSyncedAt: z.optional(IsoDateTime),
+    /** Why the server refused the last change it refused; cleared once everything is stored. */
+    problem: z.optional(z.string()),
+  }),
+  /** The server no longer accepts the tokens: edits stay here until the purchaser signs in again. */
+  z.object({ state: z.literal('signed-out'), waiting: Waiting, serverUrl: z.string(), name: z.string(), message: z.string() }),
+  z.object({ state: z.literal('error'), message: z.string() }),
+]);
+export type SyncMeta = z.infer<typeof SyncMeta>;
+export type SyncState = SyncMeta['state'];
