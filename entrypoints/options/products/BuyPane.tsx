@@ -27,7 +27,10 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
   const [licenses, setLicenses] = useState('1');
   const [term, setTerm] = useState<Term>('monthly');
   const [paymentMethodId, setPaymentMethodId] = useState('');
-  const { errors, run, formRef } = useCommand();
+  const { errors: rawErrors, run, formRef } = useCommand();
+  // An empty select fails the Id check with a generic message; say what to do instead.
+  const errors =
+    rawErrors.productId && !productId ? { ...rawErrors, productId: 'Choose a product' } : rawErrors;
   const toast = useToast();
 
   const product = catalog?.find((p) => p.id === productId);

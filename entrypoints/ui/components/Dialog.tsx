@@ -53,12 +53,9 @@ export function Dialog({ title, description, onClose, variant = 'pane', returnFo
     }
     handoff = null;
     if (!dialog.open) dialog.showModal();
-    const first =
-      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
-      focusables(dialog).find((el) => el.matches('input, select, textarea')) ??
-      focusables(dialog).find((el) => !el.matches('[data-dialog-close]')) ??
-      dialog;
-    first.focus();
+    // Focus lands on the dialog itself, so its name and description are announced and the first Tab
+    // reaches its first field; confirmation dialogs focus their safe button instead.
+    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog).focus();
     return () => {
       if (dialog.open) dialog.close();
       const target = opener && opener.isConnected && opener !== document.body ? opener : returnRef.current?.();
@@ -126,7 +123,7 @@ export function Dialog({ title, description, onClose, variant = 'pane', returnFo
       tabIndex={-1}
     >
       <div class="dialog-header">
-        <div>
+        <div class="dialog-heading">
           <h2 id={`${id}-title`} class="dialog-title">
             {title}
           </h2>
@@ -136,13 +133,20 @@ export function Dialog({ title, description, onClose, variant = 'pane', returnFo
             </p>
           ) : null}
         </div>
-        {hideClose ? null : (
-          <button type="button" class="btn btn-ghost btn-icon" aria-label="Close" data-dialog-close onClick={() => onClose()}>
-            <span aria-hidden="true">✕</span>
-          </button>
-        )}
       </div>
       <div class="dialog-body">{children}</div>
+      {/* Last in tab order, shown top right: the first Tab goes to the dialog's content. */}
+      {hideClose ? null : (
+        <button
+          type="button"
+          class="btn btn-ghost btn-icon dialog-close"
+          aria-label="Close"
+          data-dialog-close
+          onClick={() => onClose()}
+        >
+          <span aria-hidden="true">✕</span>
+        </button>
+      )}
     </dialog>
   );
 }

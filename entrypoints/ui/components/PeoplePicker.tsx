@@ -29,16 +29,18 @@ function queryWords(query: string): string[] {
     .filter(Boolean);
 }
 
-/** People whose name/email words start with every word typed. */
-async function findPeople(query: string, skip: ReadonlySet<string>): Promise<PersonRow[]> {
+/** People whose name/email words start with every word typed, and how many matches were skipped. */
+async function findPeople(query: string, skip: ReadonlySet<string>): Promise<{ found: PersonRow[]; skipped: number }> {
   const words = queryWords(query);
   const [first, ...others] = words;
-  if (!first) return [];
+  if (!first) return { found: [], skipped: 0 };
   const candidates = await db.people.where('words').startsWithIgnoreCase(first).distinct().limit(200).toArray();
-  return candidates
-    .filter((p) => !skip.has(p.id) && others.every((w) => p.words.some((pw) => pw.startsWith(w))))
+  const matching = candidates.filter((p) => others.every((w) => p.words.some((pw) => pw.startsWith(w))));
+  const found = matching
+    .filter((p) => !skip.has(p.id))
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
     .slice(0, MAX_RESULTS);
+  return { found, skipped: matching.length - matching.filter((p) => !skip.has(p.id)).length };
 }
 
 /**
@@ -59,6 +61,7 @@ export function PeoplePicker({
   const listId = `${id}-list`;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PersonRow[]>([]);
+  const [skipped, setSkipped] = useState(0);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [limitMessage, setLimitMessage] = useState('');
@@ -70,9 +73,10 @@ export function PeoplePicker({
     let stale = false;
     const skip = new Set([...(exclude ?? []), ...picked]);
     findPeople(query, skip).then(
-      (found) => {
+      ({ found, skipped }) => {
         if (stale) return;
         setResults(found);
+        setSkipped(skipped);
         // Nothing highlighted until ArrowDown; Enter alone picks the first result.
         setActive(-1);
       },
@@ -186,13 +190,14 @@ export function PeoplePicker({
             setOpen(true);
           }}
           onKeyDown={onKeyDown}
-          onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
         />
         <ul id={listId} role="listbox" aria-label="Matching people" class="listbox" hidden={!showList}>
           {showList && results.length === 0 ? (
             <li class="listbox-empty" role="option" aria-disabled="true" aria-selected="false">
-              No one in your organization matches “{query.trim()}”
+              {skipped
+                ? `Everyone matching “${query.trim()}” already has a license or is picked`
+                : `No one in your organization matches “${query.trim()}”`}
             </li>
           ) : null}
           {showList
