@@ -195,9 +195,8 @@ export function PeoplePicker({
         <ul id={listId} role="listbox" aria-label="Matching people" class="listbox" hidden={!showList}>
           {showList && results.length === 0 ? (
             <li class="listbox-empty" role="option" aria-disabled="true" aria-selected="false">
-              {skipped
-                ? `Everyone matching “${query.trim()}” already has a license or is picked`
-                : `No one in your organization matches “${query.trim()}”`}
+              No one in your organization matches “{query.trim()}”
+              {skipped ? ' who doesn’t already have a license or isn’t picked' : ''}
             </li>
           ) : null}
           {showList
