@@ -52,6 +52,21 @@ export function App() {
     void ready();
   }, []);
 
+  // Each view gets its own document title: "Licenses – Seatkeeper".
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const update = () => {
+      const heading = main.querySelector('h1')?.textContent;
+      const title = heading ? `${heading} – Seatkeeper` : 'Seatkeeper';
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
+
   // After navigating, move focus to the new page's heading so keyboard and screen reader users land on it.
   useEffect(() => {
     if (first.current) {

@@ -19,7 +19,9 @@ export function UnassignConfirm({
   return (
     <ConfirmDialog title="Unassign licenses" confirmLabel="Unassign" danger onConfirm={onConfirm} onCancel={onCancel}>
       <p>
-        Unassign {productName} licenses from {plural(people.length, 'person', 'people')}: {shown}?
+        {people.length === 1
+          ? `Unassign the ${productName} license from ${shown}?`
+          : `Unassign ${productName} licenses from ${plural(people.length, 'person', 'people')}: ${shown}?`}
       </p>
       <p class="muted">They lose access to {productName}. The licenses stay in your subscription, free to assign again.</p>
     </ConfirmDialog>
