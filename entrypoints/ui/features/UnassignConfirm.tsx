@@ -19,9 +19,7 @@ export function UnassignConfirm({
   return (
     <ConfirmDialog title="Unassign licenses" confirmLabel="Unassign" danger onConfirm={onConfirm} onCancel={onCancel}>
       <p>
-        {people.length === 1
-          ? `Unassign the ${productName} license from ${shown}?`
-          : `Unassign ${productName} licenses from ${plural(people.length, 'person', 'people')}: ${shown}?`}
+        Unassign {productName} licenses from {plural(people.length, 'person', 'people')}: {shown}?
       </p>
       <p class="muted">They lose access to {productName}. The licenses stay in your subscription, free to assign again.</p>
     </ConfirmDialog>
