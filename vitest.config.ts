@@ -41,7 +41,6 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          teardownTimeout: 30_000,
           sequence: { groupOrder: 1 },
         },
       },

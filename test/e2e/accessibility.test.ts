@@ -79,7 +79,9 @@ describe('keyboard only', () => {
     await popup.keyboard.press('Enter');
     const pane = dialog(popup, 'Assign licenses to users');
     await visible(pane);
-    // Focus starts in the name box.
+    // Focus lands on the pane itself (its name is announced); the first Tab reaches the name box.
+    await until(async () => (await focused(popup)).tag === 'dialog', 'focus on the pane');
+    await popup.keyboard.press('Tab');
     expect((await focused(popup)).role).toBe('combobox');
 
     await popup.keyboard.type('Grace');

@@ -110,4 +110,23 @@ describe('assign licenses', () => {
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     await popup.close();
   });
+
+  test('from the console: Licenses → the product → Assign licenses', async () => {
+    const page = await ext.openOptions('Licenses');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.chat }) });
+    await textMatches(row, /33\s+67\s+100/); // assigned, available, total
+    await row.getByRole('link', { name: DEMO.chat }).click();
+    await visible(page.getByRole('heading', { level: 1, name: DEMO.chat }));
+    await page.getByRole('button', { name: 'Assign licenses', exact: true }).click();
+
+    const pane = dialog(page, 'Assign licenses to users');
+    await pane.getByRole('combobox', { name: 'Name or email' }).fill('ines');
+    await pane.getByRole('option', { name: /Ines Moreau/ }).click();
+    await pane.getByRole('button', { name: 'Assign', exact: true }).click();
+    await gone(pane);
+    await textMatches(toast(page), 'Assigned a Contoso Chat license to Ines Moreau');
+    await visible(page.getByRole('table').getByRole('rowheader', { name: 'Ines Moreau' }));
+    await textMatches(page.locator('main'), '34 of 100 licenses assigned');
+    await page.close();
+  });
 });

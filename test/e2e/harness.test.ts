@@ -38,8 +38,9 @@ describe('e2e harness', () => {
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-      await chrome.storage.local.set({ probeLocal: 'local-value' });
-      await chrome.storage.session.set({ probeSession: 'session-value' });
+      const { storage } = (globalThis as any).chrome;
+      await storage.local.set({ probeLocal: 'local-value' });
+      await storage.session.set({ probeSession: 'session-value' });
     }, update);
     await page.close();
 

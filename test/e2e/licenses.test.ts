@@ -92,4 +92,33 @@ describe('change the number of licenses', () => {
     expect(await describedErrorOf(total)).toContain('Enter a whole number of licenses');
     await popup.close();
   });
+
+  test('from the console: Your products → Buy licenses → Total licenses → Save', async () => {
+    const page = await ext.openOptions('Your products');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.chat, exact: true }) });
+    await textMatches(row, '12/90');
+    await row.getByRole('button', { name: 'Buy licenses' }).click();
+    const pane = dialog(page, 'Buy licenses');
+    const total = pane.getByRole('spinbutton', { name: 'Total licenses' });
+    expect(await total.inputValue()).toBe('90');
+    await total.fill('100');
+    await textMatches(pane, /Adding 10 licenses/);
+    await textMatches(pane, /Charged today for the \d+ days? left in this term: \$[\d,]+\.\d\d/);
+    await pane.getByRole('button', { name: 'Save' }).click();
+    await gone(pane);
+    await textMatches(toast(page), 'Added 10 licenses to Contoso Chat');
+    await textMatches(row, '12/100');
+
+    // The same through More actions → Remove licenses.
+    await page.getByRole('button', { name: `More actions for ${DEMO.chat}` }).click();
+    await page.getByRole('menuitem', { name: 'Remove licenses' }).click();
+    const remove = dialog(page, 'Remove licenses');
+    await remove.getByRole('spinbutton', { name: 'Total licenses' }).fill('99');
+    await textMatches(remove, /Credited today/);
+    await remove.getByRole('button', { name: 'Save' }).click();
+    await gone(remove);
+    await textMatches(row, '12/99');
+    await page.close();
+  });
 });
+

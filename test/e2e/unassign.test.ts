@@ -76,4 +76,30 @@ describe('unassign licenses', () => {
     expect(await dialog(popup, 'Unassign licenses').count()).toBe(0);
     await popup.close();
   });
+
+  test('from the console: Licenses → the product → tick people → Unassign licenses → Unassign', async () => {
+    const page = await ext.openOptions('Licenses');
+    await page.getByRole('link', { name: DEMO.chat }).click();
+    await visible(page.getByRole('heading', { level: 1, name: DEMO.chat }));
+    await textMatches(page.locator('main'), '10 of 100 licenses assigned');
+
+    // Nobody ticked: the button says what to do instead of doing nothing.
+    await page.getByRole('button', { name: 'Unassign licenses' }).click();
+    await textMatches(page.locator('main'), 'Select the people to unassign licenses from');
+
+    await page.getByRole('checkbox', { name: 'Select Diego Alvarez' }).check();
+    await page.getByRole('checkbox', { name: 'Select Sofia Rossi' }).check();
+    await textMatches(page.getByRole('status').filter({ hasText: 'selected' }), '2 people selected');
+    await page.getByRole('button', { name: 'Unassign licenses' }).click();
+    const confirm = dialog(page, 'Unassign licenses');
+    await textMatches(confirm, /from 2 people: Diego Alvarez, Sofia Rossi\?/);
+    await confirm.getByRole('button', { name: 'Unassign', exact: true }).click();
+
+    await gone(confirm);
+    await textMatches(toast(page), 'Unassigned 2 Contoso Chat licenses');
+    await textMatches(page.locator('main'), '8 of 100 licenses assigned');
+    expect(await page.getByRole('table').getByRole('rowheader', { name: 'Diego Alvarez' }).count()).toBe(0);
+    await page.close();
+  });
 });
+

@@ -168,8 +168,34 @@ export function useExtension(options?: LaunchOptions): Extension {
   });
 }
 
+/**
+ * Launches Chromium and waits for the extension's service worker, whose URL gives the extension id.
+ * If it does not show up (seen once when another process rewrote .output/chrome-mv3 during the
+ * launch), tries one more launch before giving up.
+ */
 async function startChromium(profileDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
-  const context = await chromium.launchPersistentContext(profileDir, {
+  for (let attempt = 1; ; attempt++) {
+    const context = await launch(profileDir);
+    const sw = await waitForServiceWorker(context, 15_000);
+    if (sw) return { context, extensionId: new URL(sw.url()).host };
+    await context.close().catch(() => {});
+    if (attempt === 2) throw new Error(`The extension's service worker did not start (extension: ${EXTENSION_DIR})`);
+    console.warn('[e2e] the service worker did not start; launching Chromium again');
+  }
+}
+
+async function waitForServiceWorker(context: BrowserContext, timeout: number): Promise<Worker | undefined> {
+  const deadline = Date.now() + timeout;
+  const event = context.waitForEvent('serviceworker', { timeout }).catch(() => undefined);
+  while (Date.now() < deadline) {
+    const sw = context.serviceWorkers()[0] ?? (await Promise.race([event, new Promise<undefined>((r) => setTimeout(r, 200))]));
+    if (sw) return sw;
+  }
+  return context.serviceWorkers()[0];
+}
+
+function launch(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: OPTIONS_VIEWPORT,
@@ -184,8 +210,6 @@ async function startChromium(profileDir: string): Promise<{ context: BrowserCont
       '--disable-sync',
     ],
   });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return { context, extensionId: new URL(sw.url()).host };
 }
 
 /** Clicks the console's navigation entry named `section`. */
@@ -255,8 +279,10 @@ async function dumpInPage(): Promise<string> {
     databases[info.name] = { version: info.version, stores };
     db.close();
   }
-  const local = await chrome.storage.local.get(null);
-  const session = await chrome.storage.session.get(null).catch((e: unknown) => ({ $error: String(e) }));
+  // `chrome` of the extension page (no @types/chrome in this project).
+  const storage = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(keys: null): Promise<object> }> } }).chrome.storage;
+  const local = await storage.local.get(null);
+  const session = await storage.session.get(null).catch((e: unknown) => ({ $error: String(e) }));
   const ls = Object.fromEntries(Object.entries(localStorage));
   return JSON.stringify(
     { indexedDB: databases, storageLocal: plain(local), storageSession: plain(session), localStorage: ls },
