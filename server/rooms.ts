@@ -75,7 +75,10 @@ export class Rooms {
     const { doc, rows } = loadRoomDoc(this.store, ref);
     const room = new Room(ref, doc, rows);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === SERVER_WRITE) this.append(room, update);
+      if (origin === SERVER_WRITE) {
+        this.append(room, update);
+        this.compactIfDue(room);
+      }
       room.broadcast(encodeSyncUpdate(update), origin);
       this.onChange(ref);
     });
@@ -128,6 +131,7 @@ export class Rooms {
       return { ok: false, refusal: { code: 'storage', message: `Could not store the change: ${String(error)}` } };
     }
     Y.applyUpdate(room.doc, diff, from);
+    this.compactIfDue(room);
     return { ok: true };
   }
 
@@ -153,6 +157,10 @@ export class Rooms {
     const seq = this.store.append(room.name, update);
     if (seq === this.polled + 1) this.polled = seq;
     room.rows++;
+  }
+
+  /** Folds the room's rows into one snapshot of its document, which must hold every stored row by now. */
+  private compactIfDue(room: Room): void {
     if (room.rows > this.limits.compactAfter) {
       this.store.compact(room.name, () => {
         this.poll();
