@@ -6,16 +6,21 @@ import type { Request, Response } from '../messaging/requests';
 import { Request as RequestSchema } from '../messaging/requests';
 import { demoSeedChanges } from '../org/demo-seed';
 import type { OrgSource } from '../org/source';
-import type { OrgData } from '../org/schemas';
 import type { SeatkeeperDb } from '../store/db';
 import { projectOrg } from '../store/org-projection';
 import { PurchaserStore, SEED } from '../store/purchaser-store';
+import type { SyncService } from './sync-service';
 
 export interface ServiceDeps {
   db: SeatkeeperDb;
+  /** Read on every command, so a catalog synced meanwhile is used at once. */
   orgSource: OrgSource;
   now: () => IsoDateTime;
   newId: () => string;
+  /** The document's store, when the sync service shares it; a new one otherwise. */
+  store?: PurchaserStore;
+  /** Without it the extension stays local-only and refuses signIn. */
+  sync?: SyncService;
 }
 
 export interface PurchaserService {
@@ -23,6 +28,7 @@ export interface PurchaserService {
   handle(raw: unknown): Promise<Response>;
 }
 
+const SYNC_UNAVAILABLE: Response = { ok: false, errors: { form: 'Syncing is not available here.' } };
 const NOT_UNDERSTOOD: Response = { ok: false, errors: { form: 'Seatkeeper did not understand that request. Reload the page and try again.' } };
 
 /**
@@ -30,20 +36,22 @@ const NOT_UNDERSTOOD: Response = { ok: false, errors: { form: 'Seatkeeper did no
  * against it and reports field errors back. Opening is lazy, so a woken service worker answers the
  * first message as soon as its document is loaded.
  */
-export function createPurchaserService({ db, orgSource, now, newId }: ServiceDeps): PurchaserService {
-  const store = new PurchaserStore(db);
-  let org: OrgData;
-
+export function createPurchaserService({ db, orgSource, now, newId, store = new PurchaserStore(db), sync }: ServiceDeps): PurchaserService {
+  /** Makes the document the demo's: no account, local only, the demo organization and its seed. */
   async function seed(): Promise<void> {
-    org = await orgSource.load();
+    await db.meta.bulkDelete(['account', 'syncStored']);
+    const org = await orgSource.load();
     await projectOrg(db, org);
+    await db.meta.put({ key: 'sync', value: { state: 'local' } });
     await store.apply(demoSeedChanges(org, now()), SEED);
   }
 
   const opened = (async () => {
     const hadData = await store.open();
-    if (hadData) org = await orgSource.load();
-    else await seed();
+    // A signed-in document starts empty and fills from the server: it is never seeded.
+    if (!hadData && !(await db.meta.get('account'))) await seed();
+    // Connecting must not hold up answering pages. A failed resume shows again on the next sign-in or wake.
+    sync?.resume().catch(() => undefined);
   })();
 
   async function run(request: Request): Promise<Response> {
@@ -52,7 +60,7 @@ export function createPurchaserService({ db, orgSource, now, newId }: ServiceDep
       case 'ready':
         return { ok: true, message: '', canUndo: store.canUndo };
       case 'command': {
-        const ctx: CommandContext = { now: now(), org, newId };
+        const ctx: CommandContext = { now: now(), org: await orgSource.load(), newId };
         const result = COMMANDS[request.name](readState(store.doc), request.input, ctx);
         if (!result.ok) return result;
         await store.apply(result.changes);
@@ -63,9 +71,16 @@ export function createPurchaserService({ db, orgSource, now, newId }: ServiceDep
         await store.undo();
         return { ok: true, message: 'Undone.', canUndo: store.canUndo };
       case 'resetDemo':
+        if (await sync?.signedIn()) {
+          return { ok: false, errors: { form: 'Sign out of the sync server first: demo data must not reach your organization.' } };
+        }
         await store.reset();
         await seed();
         return { ok: true, message: 'Demo data restored.', canUndo: false };
+      case 'signIn':
+        return sync ? sync.signIn(request.serverUrl, request.code) : SYNC_UNAVAILABLE;
+      case 'signOut':
+        return sync ? sync.signOut() : SYNC_UNAVAILABLE;
     }
   }
 

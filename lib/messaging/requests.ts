@@ -28,6 +28,13 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resetDemo') }),
   /** Wakes the background and waits until its document is loaded and projected. */
   z.object({ type: z.literal('ready') }),
+  /**
+   * Signs in to a sync server with a one-time code and starts syncing. Refusals come back as field
+   * errors on `serverUrl` (unreachable, not a sync server) or `code` (unknown, used, expired).
+   */
+  z.object({ type: z.literal('signIn'), serverUrl: z.string().check(z.maxLength(2048)), code: z.string().check(z.maxLength(64)) }),
+  /** Forgets the tokens and disconnects; the purchaser's data stays on this device. */
+  z.object({ type: z.literal('signOut') }),
 ]);
 export type Request = z.infer<typeof Request>;
 

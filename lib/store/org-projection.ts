@@ -17,7 +17,13 @@ export async function projectOrg(db: SeatkeeperDb, org: OrgData): Promise<void> 
     await db.meta.bulkPut([
       { key: 'organization', value: org.organization },
       { key: 'purchaser', value: org.purchaser },
-      { key: 'sync', value: { state: 'local' } },
     ]);
+  });
+}
+
+/** Forgets the catalog and directory, so nothing is checked against another organization's until its own arrives. */
+export async function clearOrg(db: SeatkeeperDb): Promise<void> {
+  await db.transaction('rw', [db.products, db.people, db.meta], async () => {
+    await Promise.all([db.products.clear(), db.people.clear(), db.meta.bulkDelete(['organization', 'purchaser'])]);
   });
 }

@@ -25,6 +25,7 @@ export class PurchaserStore {
   private pending: { update: Uint8Array; changed: ChangedEntities }[] = [];
   private flushQueued = false;
   private sinceSnapshot = 0;
+  private readonly replaceListeners = new Set<(doc: Y.Doc) => void>();
 
   constructor(private readonly db: SeatkeeperDb) {}
 
@@ -61,6 +62,15 @@ export class PurchaserStore {
     return this.lastWrite;
   }
 
+  /**
+   * Calls `listener` with the new document each time `reset` replaces it, so that whatever is bound
+   * to the old one (a sync connection) can follow. Returns the unsubscribe function.
+   */
+  onReplace(listener: (doc: Y.Doc) => void): () => void {
+    this.replaceListeners.add(listener);
+    return () => this.replaceListeners.delete(listener);
+  }
+
   /** Forgets every local change: a new empty document and empty tables. */
   async reset(): Promise<void> {
     await this.settled().catch(() => undefined);
@@ -74,6 +84,7 @@ export class PurchaserStore {
       await Promise.all([this.db.updates.clear(), ...COLLECTIONS.map((c) => this.db.table(c).clear())]);
     });
     this.current.on('update', this.onUpdate);
+    for (const listener of this.replaceListeners) listener(this.current);
   }
 
   private createUndoManager(): Y.UndoManager {

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { IsoDateTime } from '../dates';
+import { IsoDateTime } from '../schemas/dates';
 import { RoomId } from './room-name';
 
 export const Role = z.enum(['purchaser', 'admin']);
@@ -15,7 +15,8 @@ export const Tokens = z.object({
 export type Tokens = z.infer<typeof Tokens>;
 
 /** What `POST /api/sign-in` answers: tokens, and who they speak for. */
-export const SignInReply = z.extend(Tokens, {
+export const SignInReply = z.object({
+  ...Tokens.shape,
   orgId: RoomId,
   personId: RoomId,
   role: Role,
@@ -27,7 +28,7 @@ export type SignInReply = z.infer<typeof SignInReply>;
  * What the background keeps in `storage.local` while signed in: the server and the tokens, never
  * anything from the purchaser's data. The document itself stays in IndexedDB.
  */
-export const Session = z.extend(SignInReply, { serverUrl: z.url() });
+export const Session = z.object({ ...SignInReply.shape, serverUrl: z.string().check(z.minLength(1)) });
 export type Session = z.infer<typeof Session>;
 
 /**
@@ -49,7 +50,7 @@ export function withTokens(session: Session, tokens: Tokens): Session {
  * Whose document this device holds: set when signing in, kept after signing out (the data stays),
  * absent for the demo. Signing in as someone else starts from an empty document.
  */
-export const Account = z.pick(Session, { serverUrl: true, orgId: true, personId: true });
+export const Account = z.object({ serverUrl: Session.shape.serverUrl, orgId: RoomId, personId: RoomId });
 export type Account = z.infer<typeof Account>;
 
 export function sameAccount(a: Account | undefined, b: Account): boolean {

@@ -1,13 +1,13 @@
 import { z } from 'zod/mini';
-import { IsoDateTime } from '../dates';
+import { IsoDateTime } from '../schemas/dates';
 import { Role } from './session';
 
 const Waiting = z.int().check(z.gte(0));
 
 /**
  * How the local document relates to a sync server: the meta 'sync' row, written by the background
- * and read by every page's sync line. `waiting` counts the document's operations the server has
- * not confirmed storing (see `unstoredOperations`).
+ * and read by every page's sync line. `waiting` counts the entities with changes the server has
+ * not confirmed storing (see `waitingChanges`).
  */
 export const SyncMeta = z.union([
   /** Never signed in, or signed out: the document lives on this device only. */
