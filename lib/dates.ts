@@ -1,12 +1,7 @@
-import { z } from 'zod/mini';
+// Types only: the schemas live apart so that pages formatting a date don't load zod.
+import type { IsoDate, IsoDateTime } from './schemas/dates';
 
-/** A calendar day in UTC, `YYYY-MM-DD`. */
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31'));
-export type IsoDate = z.infer<typeof IsoDate>;
-
-/** An instant in UTC, `YYYY-MM-DDTHH:mm:ss.sssZ`. */
-export const IsoDateTime = z.iso.datetime();
-export type IsoDateTime = z.infer<typeof IsoDateTime>;
+export type { IsoDate, IsoDateTime };
 
 export function toIsoDate(instant: IsoDateTime | Date): IsoDate {
   return (typeof instant === 'string' ? instant : instant.toISOString()).slice(0, 10);

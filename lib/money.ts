@@ -1,11 +1,7 @@
-import { z } from 'zod/mini';
+// Types only: the schemas live apart so that pages formatting money don't load zod.
+import type { Currency, MinorUnits } from './schemas/money';
 
-/** Money is always an integer count of the currency's minor unit (cents), never a float. */
-export const MinorUnits = z.int();
-export type MinorUnits = z.infer<typeof MinorUnits>;
-
-export const Currency = z.enum(['USD', 'EUR', 'GBP']);
-export type Currency = z.infer<typeof Currency>;
+export type { Currency, MinorUnits };
 
 const formatters = new Map<Currency, Intl.NumberFormat>();
 

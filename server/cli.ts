@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Currency } from '../lib/money';
+import { Currency } from '../lib/schemas/money';
 import { Organization, Person } from '../lib/org/schemas';
 import { Role } from './claims';
 import { OrgAdmin } from './org-admin';
@@ -90,7 +90,7 @@ try {
     }
     default:
       console.log(USAGE);
-      process.exitCode = positionals[0] ? 1 : 0;
+      process.exitCode = positionals[0] === undefined || positionals[0] === 'help' ? 0 : 1;
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { IsoDate, IsoDateTime } from '../dates';
-import { Currency, MinorUnits } from '../money';
+import { IsoDate, IsoDateTime } from '../schemas/dates';
+import { Currency, MinorUnits } from '../schemas/money';
 import { Id } from '../org/schemas';
 
 export const BillingAccount = z.object({ id: Id, name: z.string().check(z.minLength(1)), type: z.string() });

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { IsoDate } from '../dates';
+import { IsoDate } from '../schemas/dates';
 import { Address } from '../billing/schemas';
 import { Id, Term } from '../org/schemas';
 import { CancelReason } from '../subscriptions/schema';

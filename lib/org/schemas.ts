@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { Currency, MinorUnits } from '../money';
+import { Currency, MinorUnits } from '../schemas/money';
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 

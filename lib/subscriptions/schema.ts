@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { IsoDate, IsoDateTime } from '../dates';
-import { Currency, MinorUnits } from '../money';
+import { IsoDate, IsoDateTime } from '../schemas/dates';
+import { Currency, MinorUnits } from '../schemas/money';
 import { Id, Term } from '../org/schemas';
 
 export const SubscriptionStatus = z.enum(['active', 'canceled', 'expired']);

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { IsoDateTime } from '../dates';
+import { IsoDateTime } from '../schemas/dates';
 import { Id } from '../org/schemas';
 
 export const SupportRequest = z.object({
