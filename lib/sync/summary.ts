@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod/mini';
-import { IsoDate } from '../dates';
-import { Currency, MinorUnits } from '../money';
+import { IsoDate } from '../schemas/dates';
+import { Currency, MinorUnits } from '../schemas/money';
 import { Id, Term, type Person } from '../org/schemas';
 import { SubscriptionStatus, type Subscription } from '../subscriptions/schema';
 
