@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { SUMMARY_CSV_HEADER, summaryCsv } from '../../../lib/admin/summary-csv';
+import { summaryRows } from '../../../lib/admin/summary-rows';
+import { entry } from './rows';
+
+const LABELS = { active: 'Active', canceled: 'Canceled', expired: 'Expired' };
+
+describe('summaryCsv', () => {
+  it('writes the header and one record per row as the table shows it', () => {
+    const rows = summaryRows({ k: entry({ termPrice: 120_000 }) }, '2026-11-26T00:00:00.000Z');
+    expect(summaryCsv(rows, LABELS).split('\r\n')).toEqual([
+      SUMMARY_CSV_HEADER.join(','),
+      'Contoso Chat,Maya Okafor,10,2,2026-12-10,"$1,200.00",Active,Ann Lee; Bo Park',
+      '',
+    ]);
+  });
+
+  it('writes only the header when no row is left', () => {
+    expect(summaryCsv([], LABELS)).toBe(`${SUMMARY_CSV_HEADER.join(',')}\r\n`);
+  });
+
+  it('defuses names that a spreadsheet would read as formulas', () => {
+    const rows = summaryRows({ k: entry({ purchaserName: '=HYPERLINK("x")', assignedNames: ['@me', 'Ann'] }) }, '2026-11-26T00:00:00.000Z');
+    const record = summaryCsv(rows, LABELS).split('\r\n')[1];
+    expect(record).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(record).toMatch(/,'@me; Ann$/);
+  });
+});
