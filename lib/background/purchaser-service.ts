@@ -56,6 +56,10 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
 
   async function run(request: Request): Promise<Response> {
     await opened;
+    if (request.type === 'command' || request.type === 'undo') {
+      const readOnly = await sync?.readOnly();
+      if (readOnly) return { ok: false, errors: { form: readOnly } };
+    }
     switch (request.type) {
       case 'ready':
         return { ok: true, message: '', canUndo: store.canUndo };

@@ -43,6 +43,8 @@ export interface SyncService {
   /** Picks up the stored session and connects; call once the document is open. */
   resume(): Promise<void>;
   signedIn(): Promise<boolean>;
+  /** Why commands must leave the document alone now, if they must: the server only takes purchasers' changes. */
+  readOnly(): Promise<string | undefined>;
   signIn(serverUrl: string, code: string): Promise<Response>;
   signOut(): Promise<Response>;
   /** The periodic alarm: renews a due token, reconnects rooms the server closed. */
@@ -316,6 +318,13 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
     async signedIn() {
       await resumed;
       return sessionOf(mode) !== undefined;
+    },
+
+    async readOnly() {
+      await resumed;
+      return sessionOf(mode)?.role === 'admin'
+        ? 'You are signed in as an admin, who sees purchasers’ subscriptions in the admin console but does not change them here.'
+        : undefined;
     },
 
     async signIn(serverUrlInput, code) {

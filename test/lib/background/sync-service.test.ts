@@ -30,6 +30,7 @@ class FakeAuth {
   codes = new Set(['GOOD-CODE']);
   refreshTokens = new Set<string>();
   refreshCalls = 0;
+  role = 'purchaser';
   private issued = 0;
 
   constructor(private readonly server: FakeSyncServer) {}
@@ -49,7 +50,7 @@ class FakeAuth {
       expiresAt: new Date(this.clock + 15 * 60_000).toISOString(),
       orgId: ORG,
       personId: MAYA,
-      role: 'purchaser',
+      role: this.role,
       name: 'Maya Okafor',
     };
     return { ok: true, status: 200, json: async () => reply };
@@ -121,8 +122,9 @@ function background(server: FakeSyncServer, auth: FakeAuth, saved: { session?: u
 
 const licensesOn = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>('subscriptions').get(id)?.get('licenses');
 
-async function signedIn(server = seededServer()) {
+async function signedIn(server = seededServer(), role = 'purchaser') {
   const auth = new FakeAuth(server);
+  auth.role = role;
   const bg = background(server, auth);
   await bg.service.handle({ type: 'ready' });
   expect(await bg.service.handle({ type: 'signIn', serverUrl: `${SERVER}/`, code: 'GOOD-CODE' })).toMatchObject({ ok: true, message: 'Signed in as Maya Okafor.' });
@@ -262,5 +264,12 @@ describe('sync service', { timeout: 20_000 }, () => {
     await store.reset();
     await until(async () => (await db.subscriptions.count()) === count, 'the new document to fill from the server');
     expect(store.doc.getMap('subscriptions').size).toBe(count);
+  });
+
+  it('keeps an admin’s document read-only: the server takes only purchasers’ changes', async () => {
+    const { service, state } = await signedIn(seededServer(), 'admin');
+    expect(await state({ state: 'online' })).toMatchObject({ role: 'admin' });
+    const reply = await service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: 'sub-chat', total: 101 } });
+    expect(reply).toMatchObject({ ok: false, errors: { form: expect.stringContaining('admin') } });
   });
 });
