@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { Button } from '../../ui/components/Button';
 import { ConfirmDialog } from '../../ui/components/Dialog';
-import { Field } from '../../ui/components/Field';
-import { SyncStatus } from '../../ui/components/misc';
 import { useToast } from '../../ui/components/Toast';
 import { sendSafely } from '../../ui/messaging';
+import { SyncSettings } from './SyncSettings';
 
-/** Settings: the (not yet available) sync server, and resetting the demo data. */
+/** Settings: the sync server, and resetting the demo data. */
 export function SettingsSection() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,28 +23,7 @@ export function SettingsSection() {
   return (
     <>
       <h1>Settings</h1>
-      <section class="card-panel" aria-labelledby="sync-heading">
-        <h2 id="sync-heading">Sync</h2>
-        <SyncStatus />
-        <p>
-          Seatkeeper keeps everything on this device for now. Syncing between your devices arrives in a later release;
-          until then these settings can’t be changed.
-        </p>
-        <Field
-          label="Sync server URL"
-          name="syncUrl"
-          type="url"
-          placeholder="https://sync.example.com"
-          disabled
-          hint="Sync arrives in a later release."
-        />
-        <Button disabled aria-describedby="sign-in-note">
-          Sign in
-        </Button>
-        <p id="sign-in-note" class="field-hint">
-          Signing in to a sync server arrives in a later release.
-        </p>
-      </section>
+      <SyncSettings />
       <section class="card-panel" aria-labelledby="demo-heading">
         <h2 id="demo-heading">Demo data</h2>
         <p>

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Currency } from '../../../lib/money';
+import type { SyncMeta } from '../../../lib/sync/status';
+import { syncLine } from '../../../lib/sync/status-text';
 import { formatMoney } from '../../../lib/money';
 import { db } from '../db';
 import { useLiveQuery } from '../use-live-query';
@@ -31,19 +33,22 @@ export function EmptyState({
   );
 }
 
-const SYNC_TEXT: Record<string, string> = {
-  local: 'Local only — changes are saved on this device',
-};
-
-/** One line saying where the purchaser's data lives. Only "Local only" exists until sync ships. */
-export function SyncStatus() {
+/**
+ * One line saying where the purchaser's data lives and whether the server has it all, from the
+ * background's meta 'sync' row. `detail` adds the reason (a refused change, a stopped sync) where
+ * there is room for it.
+ */
+export function SyncStatus({ detail = false }: { detail?: boolean }) {
   const { data } = useLiveQuery(() => db.meta.get('sync'), []);
-  const state = (data?.value as { state?: string } | undefined)?.state ?? 'local';
+  const line = syncLine(data?.value as SyncMeta | undefined);
   return (
-    <p class="sync-status" role="status">
-      <span class="sync-dot" aria-hidden="true" />
-      {SYNC_TEXT[state] ?? 'Local only'}
-    </p>
+    <>
+      <p class="sync-status" role="status" data-tone={line.tone}>
+        <span class="sync-dot" aria-hidden="true" />
+        {line.text}
+      </p>
+      {detail && line.detail ? <p class="field-hint">{line.detail}</p> : null}
+    </>
   );
 }
 
