@@ -1,6 +1,8 @@
 import { useId } from 'preact/hooks';
+import { subscriptionProblems } from '../../lib/subscriptions/conflicts';
 import type { Subscription } from '../../lib/subscriptions/schema';
 import { Button } from '../ui/components/Button';
+import { FieldError } from '../ui/components/Field';
 import { Badge, MoneyText } from '../ui/components/misc';
 import { PER_TERM } from '../ui/format';
 import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../ui/subscription-view';
@@ -37,6 +39,10 @@ export function SubscriptionCard({
         <span>{renewalText(sub, status)}</span>
         <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
       </p>
+      {/* A merge of two devices' offline edits can break what each command checked: say what to fix. */}
+      {subscriptionProblems(sub).map((problem) => (
+        <FieldError key={problem} message={problem} />
+      ))}
       <div class="button-row" role="group" aria-label={`Actions for ${sub.productName}`}>
         {active ? (
           <>

@@ -1,4 +1,6 @@
+import { subscriptionProblems } from '../../../lib/subscriptions/conflicts';
 import { freeLicenses } from '../../../lib/subscriptions/status';
+import { FieldError } from '../../ui/components/Field';
 import { Badge, EmptyState } from '../../ui/components/misc';
 import { licenseCounts, STATUS_LABELS, STATUS_TONES, statusOf } from '../../ui/subscription-view';
 import { href } from '../router';
@@ -62,6 +64,9 @@ export function LicensesSection({ subscriptionId }: { subscriptionId: string | u
                   <tr key={sub.id}>
                     <th scope="row">
                       <a href={href('licenses', sub.id)}>{sub.productName}</a>
+                      {subscriptionProblems(sub).map((problem) => (
+                        <FieldError key={problem} message={problem} />
+                      ))}
                     </th>
                     <td class="num">{assigned}</td>
                     <td class="num">{freeLicenses(sub)}</td>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UnassignInput } from '../../../lib/commands/inputs';
+import { subscriptionProblems } from '../../../lib/subscriptions/conflicts';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { freeLicenses } from '../../../lib/subscriptions/status';
 import { Button } from '../../ui/components/Button';
@@ -68,6 +69,9 @@ export function ProductLicenses({ sub }: { sub: Subscription }) {
             {assigned} of {plural(total, 'license')} assigned · {plural(freeLicenses(sub), 'license')} available ·{' '}
             {renewalText(sub, status)}
           </p>
+          {subscriptionProblems(sub).map((problem) => (
+            <FieldError key={problem} message={problem} />
+          ))}
         </div>
       </div>
       <div ref={formRef}>
