@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { TokenService, loadSecret } from './auth';
 import { SignInCodes } from './codes';
@@ -21,7 +22,11 @@ export interface ServerOptions {
   maxDocBytes?: number;
   /** How often rows written by the CLI are looked for. */
   pollMs?: number;
+  /** The built admin console; `npm run build:admin` writes it to .output/admin. */
+  adminDir?: string;
 }
+
+const BUILT_ADMIN_DIR = fileURLToPath(new URL('../.output/admin', import.meta.url));
 
 export interface RunningServer {
   url: string;
@@ -46,7 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = person instanceof Y.Map ? person.get('displayName') : undefined;
     return typeof name === 'string' ? name : personId;
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, nameOf, now }));
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
   const wss = attachSockets(http, { tokens, members, rooms, now });
   const poller = setInterval(() => rooms.poll(), options.pollMs ?? 250);
 

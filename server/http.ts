@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
+import { serveAdminFiles } from './admin-files';
 import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
 import type { Members } from './members';
@@ -13,6 +14,8 @@ export interface HttpDeps {
   /** The person's display name from the organization's directory. */
   nameOf: (orgId: string, personId: string) => string;
   now: () => number;
+  /** The built admin console, served under /admin. */
+  adminDir: string;
 }
 
 const SignIn = z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)) });
@@ -40,7 +43,9 @@ export function createHttpHandler(deps: HttpDeps) {
         return void res.end();
       }
       if (req.method === 'GET' && path === '/health') return json(res, 200, { ok: true });
-      if (req.method === 'GET' && (path === '/admin' || path === '/admin/')) return adminPage(res);
+      if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/'))) {
+        return await serveAdminFiles(req, res, deps.adminDir, path);
+      }
       if (req.method === 'POST' && path === '/api/sign-in') {
         const body = SignIn.safeParse(await readJson(req));
         if (!body.success) return json(res, 400, { error: 'Send {"code": "..."}' });
@@ -85,13 +90,4 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-/** The admin console's address; the console itself connects to the summary room with an admin token. */
-function adminPage(res: ServerResponse): void {
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" });
-  res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Seatkeeper admin</title>
-<h1>Seatkeeper admin console</h1>
-<p>The sync server is running. The admin console is coming; sign in with an admin one-time code once it is here.</p>
-</html>`);
 }

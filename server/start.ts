@@ -1,7 +1,8 @@
 /**
- * `npm start`: builds the Chrome extension, then runs the sync server on 127.0.0.1:8787 with its data
- * in .data/, creating the demo organization on first start. Prints how to load the extension, the
- * admin console's address and fresh one-time sign-in codes for the demo purchaser and admin.
+ * `npm start`: builds the Chrome extension and the admin console, then runs the sync server on
+ * 127.0.0.1:8787 with its data in .data/, creating the demo organization on first start.
+ * Prints how to load the extension, the admin console's address and fresh one-time sign-in codes
+ * for the demo purchaser and admin.
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -13,9 +14,14 @@ const HOST = '127.0.0.1';
 const PORT = 8787;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const wxt = join(root, 'node_modules', '.bin', 'wxt');
-const build = spawnSync(wxt, ['build', '-b', 'chrome'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+for (const [command, args] of [
+  [bin('wxt'), ['build', '-b', 'chrome']],
+  [bin('vite'), ['build', '--config', 'server/admin/vite.config.ts']],
+] as const) {
+  const build = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 const dataDir = resolve(root, '.data');
 const orgAdmin = OrgAdmin.open(dataDir);
