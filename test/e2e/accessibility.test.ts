@@ -69,6 +69,44 @@ describe('axe: no serious or critical violations', () => {
   }
 });
 
+describe('axe: panes of the console', () => {
+  const panes: [string, string | RegExp, (page: Page) => Promise<void>][] = [
+    ['Your products', 'Buy a subscription', async (page) => {
+      await page.getByRole('button', { name: 'Buy a subscription' }).click();
+    }],
+    ['Your products', 'Cancel subscription', async (page) => {
+      await page.getByRole('button', { name: `More actions for ${DEMO.chat}` }).click();
+      await page.getByRole('menuitem', { name: 'Cancel subscription' }).click();
+    }],
+    ['Your products', 'Remove licenses', async (page) => {
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.chat, exact: true }) });
+      await row.getByRole('button', { name: 'Remove licenses' }).click();
+      await dialog(page, 'Remove licenses').getByRole('spinbutton', { name: 'Total licenses' }).fill('5');
+      await dialog(page, 'Remove licenses').getByRole('button', { name: 'Save' }).click();
+      await textMatches(dialog(page, 'Remove licenses'), 'people have licenses'); // with its error showing
+    }],
+    ['Bills & payments', 'Add a payment method', async (page) => {
+      await page.getByRole('tab', { name: 'Payment methods' }).click();
+      await page.getByRole('button', { name: 'Add a payment method' }).click();
+      await dialog(page, 'Add a payment method').getByRole('button', { name: 'Save' }).click();
+      await textMatches(dialog(page, 'Add a payment method'), 'Enter the card number');
+    }],
+    ['Bills & payments', /^Invoice SK-/, async (page) => {
+      await page.getByRole('table').getByRole('rowheader').first().getByRole('button').click();
+    }],
+  ];
+  for (const [section, pane, open] of panes) {
+    test(`${section} → ${typeof pane === 'string' ? pane : 'an invoice'}`, async () => {
+      const page = await ext.openOptions(section);
+      await open(page);
+      await visible(dialog(page, pane));
+      const problems = await seriousAxeViolations(page);
+      expect(problems, formatAxe(problems)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
 describe('keyboard only', () => {
   test('assign a license without the mouse', async () => {
     const popup = await ext.openPopup();
@@ -126,4 +164,33 @@ describe('keyboard only', () => {
     }, 'focus back on Buy licenses');
     await popup.close();
   });
+
+  test('assign from the console with the keyboard: Licenses → product → Assign licenses', async () => {
+    const page = await ext.openOptions();
+    await page.locator('body').focus();
+    await tabTo(page, (f) => f.tag === 'a' && f.name === 'Licenses', 'the Licenses link');
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('heading', { level: 1, name: 'Licenses' }));
+    await tabTo(page, (f) => f.tag === 'a' && f.name === DEMO.notes, `the ${DEMO.notes} link`);
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('heading', { level: 1, name: DEMO.notes }));
+    await tabTo(page, (f) => f.name === 'Assign licenses', 'Assign licenses');
+    await page.keyboard.press('Enter');
+    const pane = dialog(page, 'Assign licenses to users');
+    await visible(pane);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).role).toBe('combobox');
+    await page.keyboard.type('Ben');
+    await visible(pane.getByRole('option', { name: /Ben Carter/ }));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await visible(pane.getByRole('list', { name: /Picked people \(1 of 20\)/ }));
+    await tabTo(page, (f) => f.name === 'Assign' && f.tag === 'button', 'the Assign button', 10);
+    await page.keyboard.press('Enter');
+    await gone(pane);
+    await textMatches(toast(page), 'Assigned a Litware Notes license to Ben Carter');
+    await visible(page.getByRole('table').getByRole('rowheader', { name: 'Ben Carter' }));
+    await page.close();
+  });
 });
+

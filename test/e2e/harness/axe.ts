@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { AXE_PATH } from './paths';
 
+let source: string | undefined;
+const axeSource = () => (source ??= readFileSync(AXE_PATH, 'utf8'));
+
 export interface AxeProblem {
   id: string;
   impact: string;
@@ -11,17 +14,13 @@ export interface AxeProblem {
 
 /**
  * Runs axe-core on the page and returns the serious and critical violations (empty = fine).
- * The extension pages keep their CSP (script-src 'self'), which refuses an inline <script>; then
- * axe is evaluated through the DevTools protocol instead, so the page is tested as shipped.
+ *
+ * axe is evaluated through the DevTools protocol rather than `page.addScriptTag({ path })`: the
+ * extension pages' CSP (script-src 'self') refuses the inline <script> addScriptTag writes (and logs
+ * a CSP error), and turning CSP off with `bypassCSP` would test a different page than the one shipped.
  */
 export async function seriousAxeViolations(page: Page, context?: string): Promise<AxeProblem[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    try {
-      await page.addScriptTag({ path: AXE_PATH });
-    } catch {
-      await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-    }
-  }
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
   const violations = await page.evaluate(async (ctx) => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: any[] }> } }).axe;
     const result = await axe.run(ctx ?? document, { resultTypes: ['violations'] });

@@ -157,7 +157,13 @@ export function useExtension(options?: LaunchOptions): Extension {
     ext = await Extension.launch(options);
   });
   afterAll(async () => {
+    const problems = ext?.problems ?? [];
     await ext?.close();
+    // An uncaught exception or console error in the extension's pages is a bug even when the
+    // assertions passed; it fails the file (and counts as one failure in the summary line).
+    if (problems.length) {
+      throw new Error(`Errors in the extension's pages:\n${problems.map((p) => `${p.kind} ${p.url}: ${p.text}`).join('\n')}`);
+    }
   });
   return new Proxy({} as Extension, {
     get(_target, prop) {
