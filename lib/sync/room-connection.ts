@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { MESSAGE_REFUSED, MESSAGE_STORED, readRefused, readStored, type Refusal } from './messages';
 import { socketUrl } from './server-url';
 
-/** `connecting` until the first sync exchange completes, then `online` until the socket closes. */
+/** `connecting` until the first sync exchange completes, `online` until the socket closes, then `offline` while retrying. */
 export type RoomStatus = 'connecting' | 'online' | 'offline';
 
 export interface RoomEvents {
@@ -65,7 +65,13 @@ export function connectRoom({ serverUrl, room, doc, token, WebSocket }: RoomOpti
     status = next;
     events.status(next);
   };
-  provider.on('status', ({ status: s }: { status: string }) => report(s === 'disconnected' ? 'offline' : 'connecting'));
+  // Retries while the server is unreachable stay 'offline': only a socket that opened is 'connecting' again.
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'connected') report('connecting');
+    else if (s === 'disconnected') report('offline');
+    else if (status !== 'offline') report('connecting');
+  });
+  provider.on('connection-close', () => report('offline'));
   provider.on('sync', (synced: boolean) => report(synced ? 'online' : provider.wsconnected ? 'connecting' : 'offline'));
   provider.on('closed', ({ code, reason }: { code: number; reason: string }) => events.closed(code, reason));
 
@@ -80,6 +86,7 @@ export function connectRoom({ serverUrl, room, doc, token, WebSocket }: RoomOpti
     reconnect(next) {
       provider.params = { token: next };
       provider.disconnect();
+      report('connecting');
       provider.connect();
     },
     destroy() {

@@ -21,6 +21,8 @@ export class FakeSyncServer {
   readonly sockets = new Set<FakeSocket>();
   /** Every connection attempt: room and token. */
   readonly attempts: { room: string; token: string | null }[] = [];
+  /** When set, connections fail before opening, like a server that is down. */
+  down = false;
   /** When set, updates to rooms are refused with this message instead of stored. */
   refuseWith: string | undefined;
   readonly WebSocket: new (url: string) => FakeSocket;
@@ -87,6 +89,10 @@ export class FakeSocket {
     server.attempts.push({ room: this.room, token });
     setTimeout(() => {
       if (this.readyState !== this.CONNECTING) return;
+      if (server.down) {
+        this.onerror?.({});
+        return this.finish({ code: 1006, reason: '' });
+      }
       this.readyState = this.OPEN;
       const accepted = !!token && server.validTokens.has(token);
       if (accepted) server.sockets.add(this);
@@ -133,7 +139,7 @@ export class FakeSocket {
     this.finish({ code: 1000, reason: '' });
   }
 
-  private finish(event: CloseEvent): void {
+  finish(event: CloseEvent): void {
     if (this.readyState === this.CLOSED) return;
     this.readyState = this.CLOSED;
     this.server.sockets.delete(this);

@@ -272,4 +272,16 @@ describe('sync service', { timeout: 20_000 }, () => {
     const reply = await service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: 'sub-chat', total: 101 } });
     expect(reply).toMatchObject({ ok: false, errors: { form: expect.stringContaining('admin') } });
   });
+
+  it('says offline, not connecting, while the server stays unreachable, and online once it is back', async () => {
+    const { server, state } = await signedIn();
+    server.down = true;
+    server.closeAll(1006, '');
+    await state({ state: 'offline' });
+    const attempts = server.attempts.length;
+    await until(() => server.attempts.length >= attempts + 4, 'a few reconnection attempts');
+    await state({ state: 'offline' });
+    server.down = false;
+    await state({ state: 'online', waiting: 0 });
+  });
 });
