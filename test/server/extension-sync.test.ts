@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createPurchaserService } from '../../lib/background/purchaser-service';
+import { createSyncService, type SyncService } from '../../lib/background/sync-service';
+import { demoOrgSource } from '../../lib/org/source';
+import { PurchaserStore } from '../../lib/store/purchaser-store';
+import { accountOrgSource } from '../../lib/sync/account-org-source';
+import type { SyncMeta } from '../../lib/sync/status';
+import { memoryDb } from '../fixtures/db';
+import { MAYA, ORG, RILEY, seedTwoOrgs } from './fixture';
+import { until } from '../fixtures/until';
+import { startServer, tempDataDir, withAdmin, type ServerProcess } from './harness';
+
+/**
+ * The extension's background, run in Node against the real sync server in a child process: two
+ * devices of the same purchaser sign in with one-time codes, and what one does the other sees.
+ */
+const data = tempDataDir();
+let server: ServerProcess;
+const devices: SyncService[] = [];
+
+beforeAll(async () => {
+  withAdmin(data.dir, seedTwoOrgs);
+  server = await startServer(data.dir);
+});
+
+afterAll(async () => {
+  for (const sync of devices) sync.stop();
+  await server?.kill('SIGKILL');
+  data.remove();
+});
+
+function code(personId: string): string {
+  return withAdmin(data.dir, (admin) => admin.createSignInCode(ORG, personId));
+}
+
+/** One browser's background: its own IndexedDB, session storage and document. */
+async function device(personId = MAYA.personId) {
+  const { db } = memoryDb();
+  const store = new PurchaserStore(db);
+  let saved: unknown;
+  const sync = createSyncService({
+    db,
+    store,
+    sessions: { load: async () => saved, save: async (s) => void (saved = s), clear: async () => void (saved = undefined) },
+    fetch: (url, init) => fetch(url, init),
+    WebSocket,
+    now: Date.now,
+    timers: { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+  });
+  devices.push(sync);
+  let n = 0;
+  const service = createPurchaserService({
+    db,
+    store,
+    sync,
+    orgSource: accountOrgSource(db, demoOrgSource),
+    now: () => new Date().toISOString(),
+    newId: () => `${personId}-${Date.now()}-${++n}`,
+  });
+  await service.handle({ type: 'ready' });
+  const reply = await service.handle({ type: 'signIn', serverUrl: server.url, code: code(personId) });
+  expect(reply).toMatchObject({ ok: true });
+  const meta = async () => (await db.meta.get('sync'))?.value as SyncMeta | undefined;
+  const synced = () => until(async () => {
+    const m = await meta();
+    return m?.state === 'online' && m.waiting === 0;
+  }, 'all changes synced');
+  await synced();
+  await until(async () => (await db.products.count()) > 0, 'the catalog from the org room');
+  // Only Maya has subscriptions in the seeded server.
+  if (personId === MAYA.personId) await until(async () => (await db.subscriptions.count()) > 0, 'the purchaser room');
+  return { db, store, sync, service, meta, synced };
+}
+
+describe('extension background against the sync server', () => {
+  it('signs two devices in; a change on one reaches the other, and both say all changes synced', async () => {
+    const laptop = await device();
+    const desktop = await device();
+    expect(await laptop.meta()).toMatchObject({ state: 'online', waiting: 0, name: 'Maya Okafor', role: 'purchaser', serverUrl: server.url });
+    expect((await laptop.db.meta.get('organization'))?.value).toMatchObject({ id: ORG });
+
+    const sub = (await laptop.db.subscriptions.toArray()).find((s) => s.licenses === 100)!;
+    const reply = await laptop.service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: sub.id, total: 104 } });
+    expect(reply).toMatchObject({ ok: true });
+    await until(async () => (await desktop.db.subscriptions.get(sub.id))?.licenses === 104, 'the desktop to see 104 licenses');
+    await laptop.synced();
+    expect(await laptop.meta()).toHaveProperty('lastSyncedAt');
+  });
+
+  it('keeps edits made while the server is down, counts them as waiting, and sends them when it is back', async () => {
+    const laptop = await device();
+    const desktop = await device();
+    const sub = (await laptop.db.subscriptions.toArray()).find((s) => s.licenses > 1 && Object.keys(s.assigned).length < s.licenses)!;
+    const port = server.port;
+    await server.kill('SIGTERM');
+    await until(async () => (await laptop.meta())?.state === 'offline', 'the laptop to notice it is offline');
+
+    await laptop.service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: sub.id, total: sub.licenses + 1 } });
+    const offline = await until(async () => {
+      const m = await laptop.meta();
+      return m?.state === 'offline' && m.waiting > 0 && m;
+    }, 'the waiting change');
+    expect(offline).toMatchObject({ waiting: 2 });
+
+    server = await startServer(data.dir, { port });
+    await until(async () => (await desktop.db.subscriptions.get(sub.id))?.licenses === sub.licenses + 1, 'the offline edit to reach the desktop', 30_000);
+    await laptop.synced();
+  }, 60_000);
+
+  it('signs an admin in read-only, and a purchaser out with their data kept', async () => {
+    const admin = await device(RILEY.personId);
+    expect(await admin.meta()).toMatchObject({ role: 'admin', state: 'online' });
+    expect(await admin.service.handle({ type: 'undo' })).toMatchObject({ ok: false });
+
+    const laptop = await device();
+    const count = await laptop.db.subscriptions.count();
+    expect(await laptop.service.handle({ type: 'signOut' })).toMatchObject({ ok: true });
+    expect(await laptop.meta()).toEqual({ state: 'local' });
+    expect(await laptop.db.subscriptions.count()).toBe(count);
+  });
+});
