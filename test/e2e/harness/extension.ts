@@ -10,8 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM, EXTENSION_DIR } from './paths';
+
+/** The build the browsers load: the global setup's private copy, else .output/chrome-mv3 itself. */
+const extensionDir = () => inject('extensionDir') ?? EXTENSION_DIR;
 
 export const POPUP_VIEWPORT = { width: 400, height: 600 } as const;
 export const OPTIONS_VIEWPORT = { width: 1280, height: 900 } as const;
@@ -176,8 +179,7 @@ export function useExtension(options?: LaunchOptions): Extension {
 
 /**
  * Launches Chromium and waits for the extension's service worker, whose URL gives the extension id.
- * If it does not show up (seen once when another process rewrote .output/chrome-mv3 during the
- * launch), tries one more launch before giving up.
+ * If it does not show up, tries one more launch before giving up.
  */
 async function startChromium(profileDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
   for (let attempt = 1; ; attempt++) {
@@ -185,7 +187,7 @@ async function startChromium(profileDir: string): Promise<{ context: BrowserCont
     const sw = await waitForServiceWorker(context, 15_000);
     if (sw) return { context, extensionId: new URL(sw.url()).host };
     await context.close().catch(() => {});
-    if (attempt === 2) throw new Error(`The extension's service worker did not start (extension: ${EXTENSION_DIR})`);
+    if (attempt === 2) throw new Error(`The extension's service worker did not start (extension: ${extensionDir()})`);
     console.warn('[e2e] the service worker did not start; launching Chromium again');
   }
 }
@@ -206,8 +208,8 @@ function launch(profileDir: string): Promise<BrowserContext> {
     headless: true,
     viewport: OPTIONS_VIEWPORT,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir()}`,
+      `--load-extension=${extensionDir()}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
