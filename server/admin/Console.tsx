@@ -15,7 +15,7 @@ import { useSummaryRoom } from './use-summary-room';
 interface Props {
   session: SignInReply;
   onSignOut(message?: string): void;
-  onTokenRefused(token: string): void;
+  onTokenRefused(): void;
 }
 
 /** The signed-in console: the organization's subscriptions, live and read-only. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { refreshTokens, signInWithCode, type Fetch } from '../../lib/sync/auth-client';
 import { renewalDelay, type SignInReply } from '../../lib/sync/session';
 import { forgetSession, loadSession, storeSession } from './session-storage';
@@ -15,26 +15,48 @@ export interface AdminSession {
   notice: string | undefined;
   signIn(code: string): Promise<void>;
   signOut(message?: string): void;
-  /** The server refused this access token: renew it now instead of at the usual time. */
-  renewNow(rejectedToken: string): void;
+  /** The server refused the current access token: renew it now instead of at the usual time. */
+  renewNow(): void;
 }
 
 /** Sign-in with a one-time admin code, and renewal of the tokens shortly before they expire. */
 export function useAdminSession(): AdminSession {
   const [session, setSession] = useState(loadSession);
   const [notice, setNotice] = useState<string>();
-  const [rejected, setRejected] = useState<string>();
+  const current = useRef(session);
+  current.current = session;
+  // One renewal at a time: the refresh token works once, so a second request with it would fail
+  // and sign the admin out although the first one succeeded.
+  const renewing = useRef<Promise<void> | undefined>(undefined);
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const keep = useCallback((next: SignInReply) => {
     storeSession(next);
+    current.current = next;
     setSession(next);
     setNotice(undefined);
   }, []);
   const signOut = useCallback((message?: string) => {
+    clearTimeout(retry.current);
     forgetSession();
+    current.current = undefined;
     setSession(undefined);
     setNotice(message);
   }, []);
+
+  const renew = useCallback((): Promise<void> => {
+    renewing.current ??= (async () => {
+      const from = current.current;
+      if (!from) return;
+      const result = await refreshTokens(fetchJson, SERVER, from.refreshToken);
+      // Signed out, or in as someone else, meanwhile: the answer belongs to a session that is gone.
+      if (current.current?.refreshToken !== from.refreshToken) return;
+      if (result.ok && result.reply.role === 'admin') return keep(result.reply);
+      if (result.ok || result.kind !== 'unreachable') return signOut('Your session has ended. Sign in again with a new code from your IT admin.');
+      retry.current = setTimeout(() => void renew(), RETRY_MS);
+    })().finally(() => (renewing.current = undefined));
+    return renewing.current;
+  }, [keep, signOut]);
 
   const signIn = useCallback(
     async (code: string) => {
@@ -50,22 +72,10 @@ export function useAdminSession(): AdminSession {
 
   useEffect(() => {
     if (!session) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const renew = async () => {
-      const result = await refreshTokens(fetchJson, SERVER, session.refreshToken);
-      if (stopped) return;
-      if (result.ok && result.reply.role === 'admin') return keep(result.reply);
-      if (result.ok || result.kind !== 'unreachable') return signOut('Your session has ended. Sign in again with a new code from your IT admin.');
-      timer = setTimeout(() => void renew(), RETRY_MS);
-    };
-    const due = rejected === session.accessToken ? 0 : renewalDelay(session, Date.now());
-    timer = setTimeout(() => void renew(), due);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [session, rejected, keep, signOut]);
+    const timer = setTimeout(() => void renew(), renewalDelay(session, Date.now()));
+    return () => clearTimeout(timer);
+  }, [session, renew]);
+  useEffect(() => () => clearTimeout(retry.current), []);
 
-  return { session, notice, signIn, signOut, renewNow: setRejected };
+  return { session, notice, signIn, signOut, renewNow: useCallback(() => void renew(), [renew]) };
 }

@@ -5,8 +5,8 @@ import { createSummaryDoc } from '../../lib/sync/summary';
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
 export interface SummaryRoomEvents {
-  /** The server refused the token (expired, or it is no longer valid): renew and come back. */
-  unauthorized(token: string): void;
+  /** The server refused the current token (expired, or no longer valid): renew it; a new one reconnects. */
+  unauthorized(): void;
   /** The server closed the room for good (the person is no longer an admin, say), saying why. */
   ended(reason: string): void;
 }
@@ -24,8 +24,8 @@ export function useSummaryRoom(orgId: string, token: string, events: SummaryRoom
   // reset under an open console): a fresh document, synced from scratch, is the way back.
   const [generation, setGeneration] = useState(0);
   const connection = useRef<{ room: RoomConnection; token: string } | undefined>(undefined);
-  const latest = useRef(events);
-  latest.current = events;
+  const latest = useRef({ events, token });
+  latest.current = { events, token };
 
   useEffect(() => {
     const doc = createSummaryDoc();
@@ -46,8 +46,13 @@ export function useSummaryRoom(orgId: string, token: string, events: SummaryRoom
         stored() {},
         refused: () => setGeneration((n) => n + 1),
         closed(code, reason) {
-          if (code === CLOSE_UNAUTHORIZED) latest.current.unauthorized(connection.current?.token ?? '');
-          else latest.current.ended(reason);
+          const { events: on, token: newest } = latest.current;
+          if (code !== CLOSE_UNAUTHORIZED) return on.ended(reason);
+          // Refused a token that has been renewed since: the new one is all it takes.
+          if (connection.current && connection.current.token !== newest) {
+            connection.current.token = newest;
+            connection.current.room.reconnect(newest);
+          } else on.unauthorized();
         },
       },
     );

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { SUMMARY_CSV_HEADER } from '../../lib/admin/summary-csv';
 import { applyChanges } from '../../lib/doc/apply';
 import { demoOrg } from '../../lib/org/demo';
-import { connectSynced, startServer, tempDataDir, withAdmin, type Client, type ServerProcess } from '../server/harness';
+import { connectSynced, mint, startServer, tempDataDir, withAdmin, type Client, type ServerProcess } from '../server/harness';
 import { MAYA, ORG, RILEY, room } from '../server/fixture';
 import { formatAxe, seriousAxeViolations } from './harness/axe';
 import { CHROMIUM } from './harness/paths';
@@ -38,13 +38,16 @@ let page: Page;
 let purchaser: Client | undefined;
 let adminCode: string;
 let purchaserCode: string;
+let spareCodes: { admin: string; purchaser: string };
 const pageProblems: string[] = [];
 
 beforeAll(async () => {
   data = tempDataDir();
-  [adminCode, purchaserCode] = withAdmin(data.dir, (admin) => {
+  withAdmin(data.dir, (admin) => {
     admin.seedDemo();
-    return [admin.createSignInCode(ORG, RILEY.personId), admin.createSignInCode(ORG, MAYA.personId)];
+    const code = (who: typeof MAYA) => admin.createSignInCode(ORG, who.personId);
+    [adminCode, purchaserCode] = [code(RILEY), code(MAYA)];
+    spareCodes = { admin: code(RILEY), purchaser: code(MAYA) };
   });
   server = await startServer(data.dir);
   browser = await chromium.launch({
@@ -189,6 +192,26 @@ describe('admin console', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await visible(page.getByRole('heading', { name: 'Sign in to the admin console' }));
     expect(await page.evaluate(() => sessionStorage.getItem('seatkeeper-admin-session'))).toBeNull();
+    expect(pageProblems).toEqual([]);
+  });
+
+  it('refuses a purchaser’s code and says where purchasers sign in', async () => {
+    await page.getByLabel('One-time sign-in code').fill(spareCodes.purchaser);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await textMatches(page.getByRole('alert'), 'Maya Okafor is a purchaser');
+    expect(await page.evaluate(() => sessionStorage.getItem('seatkeeper-admin-session'))).toBeNull();
+  });
+
+  it('renews an expired access token with the refresh token and goes live again', async () => {
+    const reply = (await (await signInWithCode(spareCodes.admin)).json()) as { accessToken: string; refreshToken: string };
+    const expired = { ...reply, accessToken: await mint(data.dir, RILEY, Date.now() - 20 * 60_000), expiresAt: new Date(Date.now() - 5 * 60_000).toISOString() };
+    await page.evaluate((session) => sessionStorage.setItem('seatkeeper-admin-session', JSON.stringify(session)), expired);
+    await page.reload();
+    await countIs(rows(), DEMO_PRODUCTS.length);
+    await textMatches(page.getByRole('status').filter({ hasText: /Live|Connecting|Reconnecting/ }), 'Live');
+    const renewed = JSON.parse((await page.evaluate(() => sessionStorage.getItem('seatkeeper-admin-session')))!) as typeof reply;
+    expect(renewed.accessToken).not.toBe(expired.accessToken);
+    expect(renewed.refreshToken).not.toBe(reply.refreshToken);
     expect(pageProblems).toEqual([]);
   });
 });
