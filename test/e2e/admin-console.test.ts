@@ -105,6 +105,8 @@ describe('admin console', () => {
     await visible(page.getByRole('heading', { name: 'Sign in to the admin console' }));
     expect(formatAxe(await seriousAxeViolations(page))).toBe('');
 
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(new URL(socket.url()).pathname));
     await page.getByLabel('One-time sign-in code').fill(adminCode);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await countIs(rows(), DEMO_PRODUCTS.length);
@@ -112,6 +114,8 @@ describe('admin console', () => {
     for (const product of DEMO_PRODUCTS) expect(table).toContain(product);
     await textMatches(page.getByRole('status').filter({ hasText: /Live|Connecting|Reconnecting/ }), 'Live');
     await textMatches(page.locator('header'), 'Riley Chen');
+    // One connection, to the summary room, however many purchasers the organization has.
+    expect(sockets).toEqual([`/summary/${ORG}`]);
     expect(await page.evaluate(() => sessionStorage.getItem('seatkeeper-admin-session'))).toContain('"role":"admin"');
   });
 
