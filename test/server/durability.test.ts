@@ -59,7 +59,16 @@ describe('durability', () => {
     for (let i = 0; i < acked; i++) expect(assigned(onDisk).has(`stream-${i}`), `acknowledged change ${i}`).toBe(true);
 
     server = await startServer(data.dir, { port: server.port, args: ['--compact-after', '25'] });
-    await until(() => writer.provider.synced && writer.allStored(), 'the writer to reconnect and have everything stored');
+    await until(() => writer.provider.synced && writer.allStored(), 'the writer to reconnect and have everything stored', 30_000, () => ({
+      connected: writer.provider.wsconnected,
+      synced: writer.provider.synced,
+      closes: writer.closes,
+      refused: writer.refused,
+      clock: Y.getState(writer.doc.store, clientID),
+      storedClock: writer.stored.at(-1)?.sv.get(clientID),
+      serverExit: server.child.exitCode,
+      serverOutput: server.output(),
+    }));
     const reader = await connectSynced(server.wsUrl, room.purchaser(MAYA), await mint(data.dir, RILEY));
     clients.push(reader);
     for (let i = 0; i < clocks.length; i++) expect(assigned(reader.doc).has(`stream-${i}`), `change ${i}`).toBe(true);

@@ -16,11 +16,14 @@ import { OrgAdmin } from '../../server/org-admin';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Waits for a condition on real state (a message received, a document changed), failing after `timeoutMs`. */
-export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+/**
+ * Waits for a condition on real state (a message received, a document changed), failing after
+ * `timeoutMs` with `context()` in the message.
+ */
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000, context?: () => unknown): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${context ? `: ${JSON.stringify(context())}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -57,6 +60,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
+  /** What the process printed, for failure messages. */
+  output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export function startServer(dataDir: string, { port = 0, args = [] as string[] }
         port: Number(match[2]),
         child,
         exited,
+        output: () => output,
         async kill(signal = 'SIGTERM') {
           if (child.exitCode === null && child.signalCode === null) child.kill(signal);
           await exited;

@@ -66,4 +66,12 @@ describe('purchaser and admin', () => {
     expect(sub(fresh, 'sub-notes')?.get('licenses')).toBe(25);
     expect(sub(fresh, 'sub-design')?.get('licenses')).toBe(11);
   });
+
+  it('brings a change the CLI makes while the server runs to connected clients', async () => {
+    const org = track(await connectSynced(server.wsUrl, room.org(ORG), await mint(data.dir, MAYA)));
+    withAdmin(data.dir, (a) =>
+      a.addPerson({ id: 'person-new', orgId: ORG, displayName: 'Nadia New', email: 'nadia@northwind.example', department: 'Sales' }),
+    );
+    await until(() => org.doc.getMap<Y.Map<unknown>>('directory').get('person-new')?.get('displayName') === 'Nadia New', 'the new person');
+  });
 });
