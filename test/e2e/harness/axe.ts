@@ -21,6 +21,9 @@ export interface AxeProblem {
  */
 export async function seriousAxeViolations(page: Page, context?: string): Promise<AxeProblem[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
+  // Let running animations end first (a pane slides in with its opacity rising): mid-animation
+  // colours are blends that fail contrast checks nobody ever sees.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const violations = await page.evaluate(async (ctx) => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: any[] }> } }).axe;
     const result = await axe.run(ctx ?? document, { resultTypes: ['violations'] });
