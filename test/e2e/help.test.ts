@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { useExtension } from './harness/extension';
 import { describedErrorOf, toast } from './harness/ui';
-import { textMatches, visible } from './harness/wait';
+import { textMatches, until, visible } from './harness/wait';
 
 const ext = useExtension();
 
@@ -41,7 +41,8 @@ describe('help', () => {
     const form = page.getByRole('form', { name: 'Contact support' });
     await visible(form);
     // The reply address starts as the purchaser's own.
-    expect(await form.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('maya.okafor@northwind.example');
+    const email = form.getByRole('textbox', { name: 'Email' });
+    await until(async () => (await email.inputValue()) === 'maya.okafor@northwind.example', 'the purchaser’s email');
     await form.getByRole('button', { name: 'Submit' }).click();
     const subject = form.getByRole('textbox', { name: 'Subject' });
     await textMatches(form, 'Enter a subject');
