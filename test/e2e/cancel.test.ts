@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtension } from './harness/extension';
 import { DEMO, describedErrorOf, dialog, toast } from './harness/ui';
-import { gone, textMatches, visible } from './harness/wait';
+import { countIs, gone, textMatches, visible } from './harness/wait';
 
 const ext = useExtension();
 
@@ -56,7 +56,7 @@ describe('cancel a subscription', () => {
     // Now under the Canceled filter, not under Active.
     const filter = page.getByRole('combobox', { name: 'Filter' });
     await filter.selectOption({ label: 'Active' });
-    expect(await row(page, DEMO.chat).count()).toBe(0);
+    await countIs(row(page, DEMO.chat), 0);
     await filter.selectOption({ label: 'Canceled' });
     await visible(row(page, DEMO.chat));
     await filter.selectOption({ label: 'Self-service' });
