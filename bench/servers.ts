@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './proc';
+
+export type ServerKind = 'seatkeeper' | 'y-websocket' | 'hocuspocus';
+export const SERVER_KINDS: readonly ServerKind[] = ['seatkeeper', 'y-websocket', 'hocuspocus'];
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface BenchServer {
+  kind: ServerKind;
+  pid: number;
+  wsUrl: string;
+  /** performance.now() in this process when the child was spawned. */
+  spawnedAt: number;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `seatkeeper-bench-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts one server as a child process on a fresh port, each with its own persistence in `dataDir`:
+ * Seatkeeper's SQLite log, the reference server's y-leveldb (YPERSISTENCE), Hocuspocus' SQLite extension.
+ */
+export async function startBenchServer(kind: ServerKind, dataDir: string): Promise<BenchServer> {
+  const port = await freePort();
+  const node = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const spawnedAt = performance.now();
+  const child =
+    kind === 'seatkeeper'
+      ? node(['--import', 'tsx', 'server/main.ts', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir])
+      : kind === 'y-websocket'
+        ? node(['node_modules/@y/websocket-server/src/server.js'], { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: join(dataDir, 'leveldb') })
+        : node(['--import', 'tsx', 'bench/hocuspocus-server.ts', String(port), join(dataDir, 'hocuspocus.sqlite')]);
+  await listening(child, kind === 'y-websocket' ? /running at/ : /listening on/);
+  return {
+    kind,
+    pid: child.pid!,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    spawnedAt,
+    stop: () => stop(child),
+  };
+}
+
+function listening(child: ChildProcess, ready: RegExp): Promise<void> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!ready.test(output)) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve();
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
