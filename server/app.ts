@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { TokenService, loadSecret } from './auth';
+import { BillingAuthority } from './billing/billing-authority';
+import { InvoiceSequence } from './billing/invoice-sequence';
 import { SignInCodes } from './codes';
 import { CLOSE } from './connection';
 import { openDb } from './db';
 import { createHttpHandler } from './http';
 import { Members } from './members';
+import { SimulatedProcessor } from './payments/simulated-processor';
 import { Rooms } from './rooms';
 import { attachSockets } from './sockets';
 import { UpdateStore } from './storage';
@@ -44,6 +47,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const summary = new SummaryMaintainer(rooms, store);
   rooms.onChange = (ref) => summary.roomChanged(ref);
   summary.recomputeAll();
+  const processor = new SimulatedProcessor(db);
+  const billing = new BillingAuthority(rooms, new InvoiceSequence(db), processor, now);
+  rooms.onAccepted = (room, before) => {
+    // The update is stored and acknowledged whatever happens here; a billing bug must not refuse it.
+    try {
+      billing.accepted(room, before);
+    } catch (error) {
+      console.error(`Billing ${room.name} failed:`, error);
+    }
+  };
 
   const nameOf = (orgId: string, personId: string) => {
     rooms.poll();
@@ -51,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = person instanceof Y.Map ? person.get('displayName') : undefined;
     return typeof name === 'string' ? name : personId;
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
   const wss = attachSockets(http, { tokens, members, rooms, now });
   const poller = setInterval(() => rooms.poll(), options.pollMs ?? 250);
 

@@ -35,6 +35,10 @@ export function openDb(dataDir: string): Db {
       expires_at INTEGER NOT NULL,
       used_at INTEGER
     );
+    CREATE TABLE IF NOT EXISTS invoice_sequences (
+      org_id TEXT PRIMARY KEY,
+      last INTEGER NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS refresh_tokens (
       jti TEXT PRIMARY KEY,
       expires_at INTEGER NOT NULL,

@@ -4,6 +4,7 @@ import { serveAdminFiles } from './admin-files';
 import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
 import type { Members } from './members';
+import type { PaymentProcessor } from './payments/processor';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -11,6 +12,7 @@ export interface HttpDeps {
   tokens: TokenService;
   codes: SignInCodes;
   members: Members;
+  processor: PaymentProcessor;
   /** The person's display name from the organization's directory. */
   nameOf: (orgId: string, personId: string) => string;
   now: () => number;
@@ -20,10 +22,16 @@ export interface HttpDeps {
 
 const SignIn = z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)) });
 const Refresh = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(4096)) });
+const Card = z.object({
+  number: z.string().check(z.maxLength(40)),
+  expMonth: z.int(),
+  expYear: z.int(),
+  securityCode: z.string().check(z.maxLength(4)),
+});
 
 /**
- * The HTTP side of the port: sign-in with a one-time code, token refresh, health, and the admin
- * console's address. The API is called from the extension's origin with tokens in bodies and no
+ * The HTTP side of the port: sign-in with a one-time code, token refresh, card tokenization for
+ * purchasers, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
  * cookies, so any origin may call it.
  */
 export function createHttpHandler(deps: HttpDeps) {
@@ -34,12 +42,21 @@ export function createHttpHandler(deps: HttpDeps) {
     return { ...tokens, orgId, personId, role, name: deps.nameOf(orgId, personId) };
   }
 
+  /** A purchaser, by the `Authorization: Bearer` access token, whose role is still current. */
+  async function purchaserOf(req: IncomingMessage): Promise<boolean> {
+    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const verified = token ? await deps.tokens.verifyAccess(token) : undefined;
+    if (!verified?.ok) return false;
+    const { orgId, personId, role } = verified.claims;
+    return role === 'purchaser' && deps.members.roleOf(orgId, personId) === role;
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     try {
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+        res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type, Authorization', 'Access-Control-Max-Age': '600' });
         return void res.end();
       }
       if (req.method === 'GET' && path === '/health') return json(res, 200, { ok: true });
@@ -61,6 +78,14 @@ export function createHttpHandler(deps: HttpDeps) {
         const refreshed = who && (await tokensFor(who.orgId, who.personId));
         if (!refreshed) return json(res, 401, { error: 'Sign in again.' });
         return json(res, 200, refreshed);
+      }
+      if (req.method === 'POST' && path === '/api/payment-methods/tokenize') {
+        if (!(await purchaserOf(req))) return json(res, 401, { error: 'Sign in as a purchaser.' });
+        const body = Card.safeParse(await readJson(req));
+        if (!body.success) return json(res, 400, { error: 'Send {"number", "expMonth", "expYear", "securityCode"}' });
+        const tokenized = deps.processor.tokenize(body.data, new Date(deps.now()).toISOString());
+        if (!tokenized.ok) return json(res, 400, { error: 'Check the card.', errors: tokenized.errors });
+        return json(res, 200, { token: tokenized.token, brand: tokenized.brand, last4: tokenized.last4 });
       }
       return json(res, 404, { error: 'Not found' });
     } catch (error) {

@@ -60,6 +60,11 @@ export class Rooms {
   private polled: number;
   /** Called after a room's document changed, whoever changed it; for rooms not in memory, with only their ref. */
   onChange: (room: RoomRef) => void = () => undefined;
+  /**
+   * Called after a client's update was stored and applied, with a copy of the document as it was
+   * before; the server bills purchases and license changes here. Not called for the CLI's rows.
+   */
+  onAccepted?: (room: Room, before: Y.Doc) => void;
 
   constructor(
     private readonly store: UpdateStore,
@@ -130,8 +135,14 @@ export class Rooms {
     } catch (error) {
       return { ok: false, refusal: { code: 'storage', message: `Could not store the change: ${String(error)}` } };
     }
+    const before = this.onAccepted && createRoomDoc(room.ref.kind);
+    if (before) Y.applyUpdate(before, current);
     Y.applyUpdate(room.doc, diff, from);
     this.compactIfDue(room);
+    if (before) {
+      this.onAccepted?.(room, before);
+      before.destroy();
+    }
     return { ok: true };
   }
 

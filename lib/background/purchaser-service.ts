@@ -2,13 +2,15 @@ import { COMMANDS } from '../commands/registry';
 import type { CommandContext } from '../commands/result';
 import type { IsoDateTime } from '../dates';
 import { readState } from '../doc/read';
-import type { Request, Response } from '../messaging/requests';
+import type { Change } from '../doc/change';
+import type { CommandName, Request, Response } from '../messaging/requests';
 import { Request as RequestSchema } from '../messaging/requests';
 import { demoSeedChanges } from '../org/demo-seed';
 import type { OrgSource } from '../org/source';
 import type { SeatkeeperDb } from '../store/db';
 import { projectOrg } from '../store/org-projection';
 import { PurchaserStore, SEED } from '../store/purchaser-store';
+import type { CardNumbers } from '../sync/tokenize-client';
 import type { SyncService } from './sync-service';
 
 export interface ServiceDeps {
@@ -28,6 +30,14 @@ export interface PurchaserService {
   handle(raw: unknown): Promise<Response>;
 }
 
+/** Commands that take a new card number: with a sync server, its processor tokenizes the card first. */
+const CARD_COMMANDS = new Set<CommandName>(['addPaymentMethod', 'replacePaymentMethod']);
+
+/** Subscriptions whose license count the changes set: a purchase or a license change, which the server bills. */
+function billedSubscriptions(changes: readonly Change[]): string[] {
+  return changes.flatMap((change) => (change.op === 'put' && change.collection === 'subscriptions' && 'licenses' in change.fields ? [change.id] : []));
+}
+
 const SYNC_UNAVAILABLE: Response = { ok: false, errors: { form: 'Syncing is not available here.' } };
 const NOT_UNDERSTOOD: Response = { ok: false, errors: { form: 'Seatkeeper did not understand that request. Reload the page and try again.' } };
 
@@ -39,7 +49,7 @@ const NOT_UNDERSTOOD: Response = { ok: false, errors: { form: 'Seatkeeper did no
 export function createPurchaserService({ db, orgSource, now, newId, store = new PurchaserStore(db), sync }: ServiceDeps): PurchaserService {
   /** Makes the document the demo's: no account, local only, the demo organization and its seed. */
   async function seed(): Promise<void> {
-    await db.meta.bulkDelete(['account', 'syncStored']);
+    await db.meta.bulkDelete(['account', 'syncStored', 'awaitingCharge', 'payments']);
     const org = await orgSource.load();
     await projectOrg(db, org);
     await db.meta.put({ key: 'sync', value: { state: 'local' } });
@@ -64,10 +74,21 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
       case 'ready':
         return { ok: true, message: '', canUndo: store.canUndo };
       case 'command': {
-        const ctx: CommandContext = { now: now(), org: await orgSource.load(), newId };
-        const result = COMMANDS[request.name](readState(store.doc), request.input, ctx);
+        // A document that belongs to an account is billed by its sync server, even while signed out or offline.
+        const billing = (await db.meta.get('account')) ? 'server' : 'local';
+        const ctx: CommandContext = { now: now(), org: await orgSource.load(), newId, billing };
+        const command = COMMANDS[request.name];
+        let result = command(readState(store.doc), request.input, ctx);
         if (!result.ok) return result;
+        if (sync && CARD_COMMANDS.has(request.name)) {
+          // Only a card the command accepted goes to the processor; its token joins the card's details.
+          const tokenized = await sync.tokenize(request.input as CardNumbers);
+          if (tokenized && !tokenized.ok) return { ok: false, errors: tokenized.errors };
+          if (tokenized) result = command(readState(store.doc), { ...(request.input as object), processorToken: tokenized.token }, ctx);
+          if (!result.ok) return result;
+        }
         await store.apply(result.changes);
+        if (billing === 'server') await sync?.expectCharges(billedSubscriptions(result.changes));
         return { ok: true, message: result.message, canUndo: store.canUndo };
       }
       case 'undo':

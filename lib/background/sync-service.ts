@@ -1,18 +1,23 @@
 import * as Y from 'yjs';
+import type { PaymentNotice } from '../billing/payment-notice';
+import { Invoice } from '../billing/schemas';
 import type { FieldErrors } from '../commands/result';
 import type { Response } from '../messaging/requests';
 import type { MetaRow, SeatkeeperDb } from '../store/db';
 import { clearOrg, projectOrg } from '../store/org-projection';
 import type { PurchaserStore } from '../store/purchaser-store';
 import { refreshTokens, signInWithCode, type Fetch } from '../sync/auth-client';
+import { createBillingDoc } from '../sync/billing-doc';
 import { createOrgDoc } from '../sync/org-doc';
 import { readOrgData } from '../sync/org-room';
+import { paymentNotices } from '../sync/payment-notices';
 import { connectRoom, type RoomConnection } from '../sync/room-connection';
 import { roomName } from '../sync/room-name';
 import { parseServerUrl } from '../sync/server-url';
 import { Session, renewalDelay, sameAccount, type Account } from '../sync/session';
 import type { SyncMeta } from '../sync/status';
 import { mergeSnapshots, snapshotOfUpdate } from '../sync/stored-state';
+import { tokenizeCard, type CardNumbers } from '../sync/tokenize-client';
 import { waitingChanges } from '../sync/waiting-changes';
 
 /** Where the session lives between service-worker restarts (`storage.local` in the extension). */
@@ -47,6 +52,13 @@ export interface SyncService {
   readOnly(): Promise<string | undefined>;
   signIn(serverUrl: string, code: string): Promise<Response>;
   signOut(): Promise<Response>;
+  /**
+   * Has the server's payment processor tokenize a card: its token, field errors when the processor
+   * refuses the card, or undefined when signed out or the server cannot be reached.
+   */
+  tokenize(card: CardNumbers): Promise<{ ok: true; token: string } | { ok: false; errors: FieldErrors } | undefined>;
+  /** Shows the subscriptions 'awaiting confirmation' until the server's charge for their last change arrives. */
+  expectCharges(subscriptionIds: readonly string[]): Promise<void>;
   /** The periodic alarm: renews a due token, reconnects rooms the server closed. */
   wake(): Promise<void>;
   /** Resolves once the sync row and the organization reflect everything so far. */
@@ -69,6 +81,8 @@ interface Links {
   purchaser: RoomConnection;
   org: RoomConnection;
   orgDoc: Y.Doc;
+  billing: RoomConnection;
+  billingDoc: Y.Doc;
   close(): void;
 }
 
@@ -92,6 +106,9 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
   let writes: Promise<void> = Promise.resolve();
   let publishQueued = false;
   let projectionQueued = false;
+  let paymentsQueued = false;
+  /** Whether the billing room has synced once since it connected, so an empty document means no charges. */
+  let billingSynced = false;
   let resumed: Promise<void> | undefined;
 
   const sessionOf = (m: Mode) => (m.kind === 'signed-in' || m.kind === 'error' ? m.session : undefined);
@@ -150,6 +167,7 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
   function onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (links && origin === links.purchaser.origin) learnStored(snapshotOfUpdate(update));
     if (mode.kind !== 'local') publish();
+    if (links) projectPayments();
   }
   let watched = store.doc;
   watched.on('update', onDocUpdate);
@@ -170,6 +188,36 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
         if (!links || links.orgDoc !== orgDoc) return;
         const org = readOrgData(orgDoc, personId);
         if (org) await projectOrg(db, org);
+      })
+      .catch(() => undefined);
+  }
+
+  /**
+   * Copies the billing room's invoices into the invoices table (the purchaser document's own stay
+   * there too), and rewrites the payment notices of the subscriptions. Once per burst, in order.
+   */
+  function projectPayments(): void {
+    if (paymentsQueued) return;
+    paymentsQueued = true;
+    writes = writes
+      .then(async () => {
+        paymentsQueued = false;
+        const billingDoc = links && billingSynced ? links.billingDoc : undefined;
+        const [awaiting, previous] = await Promise.all([db.meta.get('awaitingCharge'), db.meta.get('payments')]);
+        const result = paymentNotices(store.doc, billingDoc, (awaiting?.value as string[] | undefined) ?? [], (previous?.value as Record<string, PaymentNotice> | undefined) ?? {});
+        const invoices = billingDoc
+          ? [...billingDoc.getMap<unknown>('invoices').values()].flatMap((entry) => {
+              const parsed = Invoice.safeParse(entry instanceof Y.Map ? entry.toJSON() : entry);
+              return parsed.success ? [parsed.data] : [];
+            })
+          : [];
+        await db.transaction('rw', [db.meta, db.invoices], async () => {
+          if (invoices.length) await db.invoices.bulkPut(invoices);
+          await db.meta.bulkPut([
+            { key: 'awaitingCharge', value: result.awaiting },
+            { key: 'payments', value: result.notices },
+          ]);
+        });
       })
       .catch(() => undefined);
   }
@@ -205,14 +253,35 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
       { status: () => undefined, stored: () => undefined, refused: () => undefined, closed: (code, reason) => void onClosed(code, reason) },
     );
     orgDoc.on('update', () => projectOrgRoom(orgDoc, personId));
+    // Read only: the server writes the billing room; this device shows its invoices and charges.
+    const billingDoc = createBillingDoc();
+    billingSynced = false;
+    const billing = connectRoom(
+      { serverUrl, room: roomName({ kind: 'billing', orgId, personId }), doc: billingDoc, token, WebSocket },
+      {
+        status(status) {
+          if (status !== 'online' || billingSynced) return;
+          billingSynced = true;
+          projectPayments();
+        },
+        stored: () => undefined,
+        refused: () => undefined,
+        closed: (code, reason) => void onClosed(code, reason),
+      },
+    );
+    billingDoc.on('update', () => projectPayments());
     links = {
       purchaser,
       org,
       orgDoc,
+      billing,
+      billingDoc,
       close() {
         purchaser.destroy();
         org.destroy();
+        billing.destroy();
         orgDoc.destroy();
+        billingDoc.destroy();
       },
     };
     scheduleRenewal(renewalDelay(session, now()));
@@ -257,6 +326,7 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
     if (!links) return connect(session);
     links.purchaser.reconnect(session.accessToken);
     links.org.reconnect(session.accessToken);
+    links.billing.reconnect(session.accessToken);
     scheduleRenewal(renewalDelay(session, now()));
     publish();
   }
@@ -343,6 +413,7 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
         // Another account's (or the demo's) data must not reach this account's room.
         await store.reset();
         await clearOrg(db);
+        await db.meta.bulkDelete(['awaitingCharge', 'payments']);
         known = Y.emptySnapshot;
         knownChanged = true;
         lastSyncedAt = undefined;
@@ -367,11 +438,32 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
       return { ok: true, message: 'Signed out. Your data stays on this device.', canUndo: store.canUndo };
     },
 
+    async tokenize(card) {
+      await resumed;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const session = sessionOf(mode);
+        if (mode.kind !== 'signed-in' || !session) return undefined;
+        const result = await tokenizeCard(fetch, session.serverUrl, session.accessToken, card);
+        if (result.ok) return result;
+        if (result.kind === 'refused') return { ok: false, errors: result.errors };
+        // An access token that lapsed is renewed once; anything else means offline.
+        if (result.kind === 'unreachable' || !(await refresh())) return undefined;
+      }
+      return undefined;
+    },
+
+    async expectCharges(subscriptionIds) {
+      const awaiting = ((await db.meta.get('awaitingCharge'))?.value as string[] | undefined) ?? [];
+      await db.meta.put({ key: 'awaitingCharge', value: [...new Set([...awaiting, ...subscriptionIds])] });
+      projectPayments();
+      await writes;
+    },
+
     async wake() {
       await resumed;
       const session = sessionOf(mode);
       if (mode.kind !== 'signed-in' || !session) return;
-      if (renewalDelay(session, now()) === 0 || !links || links.purchaser.stopped || links.org.stopped) await refresh();
+      if (renewalDelay(session, now()) === 0 || !links || links.purchaser.stopped || links.org.stopped || links.billing.stopped) await refresh();
     },
 
     settled() {

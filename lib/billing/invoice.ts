@@ -30,17 +30,28 @@ export function invoiceNumber(sequence: number): string {
   return `SK-${String(sequence).padStart(6, '0')}`;
 }
 
-/** Tax is computed once on the subtotal, not per line, so lines never disagree with the total by a rounding cent. */
+/**
+ * `NL-000042`: the server's numbers count up per organization. The prefix is the initials of the
+ * organization's name (its first two letters for a one-word name), so invoices of different
+ * organizations are told apart at a glance.
+ */
+export function orgInvoiceNumber(organizationName: string, sequence: number): string {
+  const words = organizationName.toUpperCase().match(/[A-Z0-9]+/g) ?? ['INV'];
+  const prefix = words.length > 1 ? words.slice(0, 3).map((w) => w[0]).join('') : words[0]!.slice(0, 2);
+  return `${prefix}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** A device's invoice, numbered by how many the purchaser has (see `invoiceNumber`). */
 export function buildInvoice(draft: InvoiceDraft, existingInvoiceCount: number): Invoice {
+  return numberedInvoice(draft, invoiceNumber(existingInvoiceCount + 1));
+}
+
+/** Tax is computed once on the subtotal, not per line, so lines never disagree with the total by a rounding cent. */
+export function numberedInvoice(draft: InvoiceDraft, number: string): Invoice {
   const { taxRateBps, ...rest } = draft;
   const amounts = amountsFor(
     draft.lines.reduce((sum, line) => sum + line.amount, 0),
     taxRateBps,
   );
-  return {
-    ...rest,
-    number: invoiceNumber(existingInvoiceCount + 1),
-    ...amounts,
-    status: amounts.total < 0 ? 'credit' : 'paid',
-  };
+  return { ...rest, number, ...amounts, status: amounts.total < 0 ? 'credit' : 'paid' };
 }

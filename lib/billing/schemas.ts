@@ -40,6 +40,11 @@ export const PaymentMethod = z.object({
   nameOnCard: z.string().check(z.minLength(1)),
   address: Address,
   updatedAt: IsoDateTime,
+  /**
+   * The payment processor's reference to the card, when it was added while signed in to a sync
+   * server; the server charges it. Without one the server cannot take payment.
+   */
+  processorToken: z.optional(z.string().check(z.regex(/^tok_[A-Za-z0-9]{8,64}$/))),
 });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
@@ -70,3 +75,26 @@ export const Invoice = z.object({
   status: InvoiceStatus,
 });
 export type Invoice = z.infer<typeof Invoice>;
+
+/**
+ * What the server did about one purchase or license change: `charged` the card, issued a credit
+ * (`credited`), found nothing to bill (`nothing-due`, the last day of a term), or could not take
+ * payment (`declined` by the processor, or `no-payment-method`: the card has no processor token).
+ */
+export const ChargeStatus = z.enum(['charged', 'credited', 'nothing-due', 'declined', 'no-payment-method']);
+export type ChargeStatus = z.infer<typeof ChargeStatus>;
+
+export const Charge = z.object({
+  subscriptionId: Id,
+  /** The change billed: `licensesChangeKey` of the subscription when the server accepted it. */
+  changeKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  status: ChargeStatus,
+  /** The invoice issued for it; none when nothing was charged or credited. */
+  invoiceId: z.optional(Id),
+  /** The invoice total: positive for a charge, negative for a credit. */
+  amount: MinorUnits,
+  currency: Currency,
+  message: z.string(),
+  at: IsoDateTime,
+});
+export type Charge = z.infer<typeof Charge>;

@@ -5,11 +5,11 @@ import type { PurchaserState } from '../state';
 import { AddPaymentMethodInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
 
-/** Only the brand, last four digits and expiry are kept; the number and security code end here. */
+/** Only the brand, last four digits, expiry and the processor's token are kept; the number and security code end here. */
 export function addPaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
   const parsed = AddPaymentMethodInput.safeParse(input);
   if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
-  const { profileId, expMonth, expYear, nameOnCard, address, makeDefault } = parsed.data;
+  const { profileId, expMonth, expYear, nameOnCard, address, makeDefault, processorToken } = parsed.data;
 
   const profile = state.billingProfiles[profileId];
   if (!profile) return fail({ form: 'This billing profile no longer exists' });
@@ -26,6 +26,7 @@ export function addPaymentMethod(state: PurchaserState, input: unknown, ctx: Com
     nameOnCard,
     address,
     updatedAt: ctx.now,
+    ...(processorToken ? { processorToken } : {}),
   };
   const changes: Change[] = [{ op: 'put', collection: 'paymentMethods', id: method.id, fields: method }];
   if (makeDefault) changes.push({ op: 'put', collection: 'billingProfiles', id: profile.id, fields: { paymentMethodId: method.id } });

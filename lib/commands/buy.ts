@@ -2,6 +2,7 @@ import { addMonths, toIsoDate } from '../dates';
 import { isExpired } from '../billing/card';
 import { buildInvoice } from '../billing/invoice';
 import { termLine } from '../billing/invoice-lines';
+import type { Change } from '../doc/change';
 import type { PurchaserState } from '../state';
 import type { Subscription } from '../subscriptions/schema';
 import { TERM_MONTHS } from '../subscriptions/period';
@@ -40,25 +41,23 @@ export function buy(state: PurchaserState, input: unknown, ctx: CommandContext):
     currency: product.currency,
     paymentMethodId,
   };
-  const invoice = buildInvoice(
-    {
-      id: ctx.newId(),
-      issuedOn: today,
-      periodStart: today,
-      periodEnd: subscription.renewsOn,
-      billingProfileId: card.profileId,
-      lines: [termLine(subscription, licenses)],
-      currency: product.currency,
-      taxRateBps: ctx.org.organization.taxRateBps,
-    },
-    Object.keys(state.invoices).length,
-  );
-  return {
-    ok: true,
-    changes: [
-      { op: 'put', collection: 'subscriptions', id: subscription.id, fields: subscription },
-      { op: 'put', collection: 'invoices', id: invoice.id, fields: invoice },
-    ],
-    message: `Bought ${plural(licenses, 'license')} of ${product.name}`,
-  };
+  const changes: Change[] = [{ op: 'put', collection: 'subscriptions', id: subscription.id, fields: subscription }];
+  // With a sync server, the server invoices the purchase when it accepts it (see docs/billing.md).
+  if (ctx.billing === 'local') {
+    const invoice = buildInvoice(
+      {
+        id: ctx.newId(),
+        issuedOn: today,
+        periodStart: today,
+        periodEnd: subscription.renewsOn,
+        billingProfileId: card.profileId,
+        lines: [termLine(subscription, licenses)],
+        currency: product.currency,
+        taxRateBps: ctx.org.organization.taxRateBps,
+      },
+      Object.keys(state.invoices).length,
+    );
+    changes.push({ op: 'put', collection: 'invoices', id: invoice.id, fields: invoice });
+  }
+  return { ok: true, changes, message: `Bought ${plural(licenses, 'license')} of ${product.name}` };
 }

@@ -48,6 +48,8 @@ const year = z.int('Choose a year').check(z.gte(2000, 'Choose a year'), z.lte(21
 const securityCode = z.string().check(z.regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code'));
 const nameOnCard = z.string().check(z.trim(), z.minLength(1, 'Enter the name on the card'), z.maxLength(100));
 const cardNumber = z.string().check(z.minLength(1, 'Enter the card number'));
+/** Set by the background after the sync server's payment processor tokenized the card; never by a page. */
+const processorToken = z.optional(z.string());
 
 /** Adds a card to a billing profile. The number and security code are checked, then dropped. */
 export const AddPaymentMethodInput = z.object({
@@ -60,6 +62,7 @@ export const AddPaymentMethodInput = z.object({
   address: Address,
   /** Make it the profile's payment method. */
   makeDefault: z.boolean(),
+  processorToken,
 });
 
 /** Edits what can change on a card without a new number. */
@@ -81,6 +84,7 @@ export const ReplacePaymentMethodInput = z.object({
   expYear: year,
   nameOnCard,
   address: Address,
+  processorToken,
 });
 
 export const SupportRequestInput = z.object({

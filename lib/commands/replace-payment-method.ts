@@ -7,22 +7,22 @@ import { fail, issuesToErrors, type CommandContext, type CommandResult } from '.
 export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
   const parsed = ReplacePaymentMethodInput.safeParse(input);
   if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
-  const { paymentMethodId, expMonth, expYear, nameOnCard, address } = parsed.data;
+  const { paymentMethodId, expMonth, expYear, nameOnCard, address, processorToken } = parsed.data;
 
   const old = state.paymentMethods[paymentMethodId];
   if (!old) return fail({ form: 'This payment method no longer exists' });
   const card = checkCardEntry(parsed.data, ctx.now);
   if (!card.ok) return fail(card.errors);
 
+  const fields = { brand: card.brand, last4: card.last4, expMonth, expYear, nameOnCard, address, updatedAt: ctx.now };
   return {
     ok: true,
     changes: [
-      {
-        op: 'put',
-        collection: 'paymentMethods',
-        id: old.id,
-        fields: { brand: card.brand, last4: card.last4, expMonth, expYear, nameOnCard, address, updatedAt: ctx.now },
-      },
+      // The old card's token must not stay with the new card's details: without a new one there is none.
+      processorToken
+        ? { op: 'put', collection: 'paymentMethods', id: old.id, fields: { ...fields, processorToken } }
+        : { op: 'put', collection: 'paymentMethods', id: old.id, fields },
+      ...(processorToken || !old.processorToken ? [] : [{ op: 'unset', collection: 'paymentMethods', id: old.id, field: 'processorToken' } as const]),
     ],
     message: `Replaced ${BRAND_LABELS[old.brand]} ending ${old.last4} with ${BRAND_LABELS[card.brand]} ending ${card.last4}`,
   };

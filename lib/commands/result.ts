@@ -15,6 +15,11 @@ export interface CommandContext {
   now: IsoDateTime;
   org: OrgData;
   newId: () => string;
+  /**
+   * Who issues invoices: the device (`local`, the demo) or the sync server (`server`, once the
+   * document belongs to an account), which bills purchases and license changes when it accepts them.
+   */
+  billing: 'local' | 'server';
 }
 
 export function fail(errors: FieldErrors): CommandResult {

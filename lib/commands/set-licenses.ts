@@ -41,8 +41,9 @@ export function setLicenses(state: PurchaserState, input: unknown, ctx: CommandC
 
   const preview = previewLicenseChange(sub, total, ctx.org.organization.taxRateBps, ctx.now);
   const changes: Change[] = [{ op: 'put', collection: 'subscriptions', id: sub.id, fields: { licenses: total } }];
-  // On the last day of a term there is nothing left to prorate, so no zero invoice is issued.
-  if (preview.today.subtotal !== 0) {
+  // On the last day of a term there is nothing left to prorate, so no zero invoice is issued. With a
+  // sync server, the server invoices the change when it accepts it (see docs/billing.md).
+  if (ctx.billing === 'local' && preview.today.subtotal !== 0) {
     const invoice = licenseChangeInvoice(sub, preview, card.profileId, Object.keys(state.invoices).length, ctx);
     changes.push({ op: 'put', collection: 'invoices', id: invoice.id, fields: invoice });
   }

@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { PaymentNotice } from '../billing/payment-notice';
 import type { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../billing/schemas';
 import type { Organization, Person, Product } from '../org/schemas';
 import type { Subscription } from '../subscriptions/schema';
@@ -24,6 +25,10 @@ export interface MetaRows {
   account: Account;
   /** What the sync server is known to have stored of the purchaser room: an encoded Y.Snapshot. */
   syncStored: Uint8Array;
+  /** Subscriptions this device bought or changed whose charge by the sync server has not arrived. */
+  awaitingCharge: string[];
+  /** By subscription id: awaiting or failed payment of its last purchase or license change. */
+  payments: Record<string, PaymentNotice>;
 }
 export type MetaKey = keyof MetaRows;
 export interface MetaRow<K extends MetaKey = MetaKey> {

@@ -10,9 +10,9 @@ import { COLLECTIONS, emptyState, type PurchaserState } from '../../../lib/state
 /** In the seed at this instant, sub-chat (100 licenses, 12 assigned) is in a 28-day term with 12 days left. */
 export const NOW = '2026-03-15T12:00:00.000Z';
 
-export function context(now = NOW): CommandContext {
+export function context(now = NOW, billing: CommandContext['billing'] = 'local'): CommandContext {
   let next = 0;
-  return { now, org: demoOrg(), newId: () => `new-${++next}` };
+  return { now, org: demoOrg(), newId: () => `new-${++next}`, billing };
 }
 
 /** Reads a command's effect back through the real document: state → Y.Doc → changes → state. */

@@ -1,0 +1,46 @@
+import { z } from 'zod/mini';
+import { FieldErrors } from '../commands/result';
+import type { Fetch } from './auth-client';
+
+export interface CardNumbers {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  securityCode: string;
+}
+
+export type TokenizeResult =
+  | { ok: true; token: string }
+  /** Offline or the server is down: the card is kept without a token. */
+  | { ok: false; kind: 'unreachable' }
+  /** The access token was refused: renew it and try again. */
+  | { ok: false; kind: 'unauthorized' }
+  | { ok: false; kind: 'refused'; errors: FieldErrors };
+
+const Reply = z.object({ token: z.string() });
+const Refusal = z.object({ errors: FieldErrors });
+
+/**
+ * `POST /api/payment-methods/tokenize`: hands the card to the server's payment processor, which
+ * answers with the token the server charges later. The number goes nowhere else.
+ */
+export async function tokenizeCard(fetch: Fetch, serverUrl: string, accessToken: string, card: CardNumbers): Promise<TokenizeResult> {
+  let response: Awaited<ReturnType<Fetch>>;
+  try {
+    response = await fetch(`${serverUrl}/api/payment-methods/tokenize`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(card),
+    });
+  } catch {
+    return { ok: false, kind: 'unreachable' };
+  }
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401) return { ok: false, kind: 'unauthorized' };
+  if (response.status === 400) {
+    const refusal = Refusal.safeParse(answer);
+    return { ok: false, kind: 'refused', errors: refusal.success ? refusal.data.errors : { number: 'The payment processor refused this card.' } };
+  }
+  const reply = response.ok ? Reply.safeParse(answer) : undefined;
+  return reply?.success ? { ok: true, token: reply.data.token } : { ok: false, kind: 'unreachable' };
+}
