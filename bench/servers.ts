@@ -30,8 +30,10 @@ export function tempDir(prefix: string): { dir: string; remove(): void } {
  */
 export async function startBenchServer(kind: ServerKind, dataDir: string): Promise<BenchServer> {
   const port = await freePort();
+  // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it is stopped.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const node = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawn(process.execPath, [...profile, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const spawnedAt = performance.now();
   const child =
     kind === 'seatkeeper'
@@ -73,6 +75,9 @@ function listening(child: ChildProcess, ready: RegExp): Promise<void> {
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
+  // SIGTERM first, so that a server that handles it can write its CPU profile.
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;
+  clearTimeout(killer);
 }
