@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createPurchaserService } from '../../lib/background/purchaser-service';
+import { createSyncService, type SyncService } from '../../lib/background/sync-service';
+import { amountsFor } from '../../lib/billing/invoice';
+import { previewLicenseChange } from '../../lib/billing/price-preview';
+import type { PaymentMethod } from '../../lib/billing/schemas';
+import type { AddPaymentMethodInput, BuyInput } from '../../lib/commands/inputs';
+import { applyChanges } from '../../lib/doc/apply';
+import { demoOrgSource } from '../../lib/org/source';
+import { PurchaserStore } from '../../lib/store/purchaser-store';
+import { accountOrgSource } from '../../lib/sync/account-org-source';
+import { BillingRoomState, readBillingRoom } from '../../lib/sync/billing-doc';
+import { licensesChangeKey } from '../../lib/sync/change-key';
+import type { SyncMeta } from '../../lib/sync/status';
+import type { Subscription } from '../../lib/subscriptions/schema';
+import { DECLINED_CARD, SUCCEEDING_CARD } from '../../server/payments/simulated-processor';
+import { memoryDb } from '../fixtures/db';
+import { until } from '../fixtures/until';
+import { LIAM, MAYA, ORG, room, seedTwoOrgs } from './fixture';
+import { connectSynced, mint, startServer, tempDataDir, withAdmin, type ServerProcess } from './harness';
+
+/**
+ * The server as billing authority, against a real server process: the extension's background in
+ * Node buys and changes licenses, the server charges through the simulated processor and writes
+ * numbered invoices and charge records into the billing room.
+ */
+const data = tempDataDir();
+let server: ServerProcess;
+const devices: SyncService[] = [];
+const TAX_BPS = 825;
+const CHAT_MONTHLY = 1250;
+
+beforeAll(async () => {
+  withAdmin(data.dir, seedTwoOrgs);
+  server = await startServer(data.dir);
+});
+
+afterAll(async () => {
+  for (const sync of devices) sync.stop();
+  await server?.kill('SIGKILL');
+  data.remove();
+});
+
+/** Maya's background, signed in: its own IndexedDB, session and document. */
+async function device() {
+  const { db } = memoryDb();
+  const store = new PurchaserStore(db);
+  let saved: unknown;
+  const sync = createSyncService({
+    db,
+    store,
+    sessions: { load: async () => saved, save: async (s) => void (saved = s), clear: async () => void (saved = undefined) },
+    fetch: (url, init) => fetch(url, init),
+    WebSocket,
+    now: Date.now,
+    timers: { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+  });
+  devices.push(sync);
+  let n = 0;
+  const service = createPurchaserService({
+    db,
+    store,
+    sync,
+    orgSource: accountOrgSource(db, demoOrgSource),
+    now: () => new Date().toISOString(),
+    newId: () => `maya-${Date.now()}-${++n}`,
+  });
+  await service.handle({ type: 'ready' });
+  const code = withAdmin(data.dir, (admin) => admin.createSignInCode(ORG, MAYA.personId));
+  expect(await service.handle({ type: 'signIn', serverUrl: server.url, code })).toMatchObject({ ok: true });
+  const meta = async () => (await db.meta.get('sync'))?.value as SyncMeta | undefined;
+  const synced = () => until(async () => {
+    const m = await meta();
+    return m?.state === 'online' && m.waiting === 0;
+  }, 'all changes synced', 30_000);
+  await synced();
+  await until(async () => (await db.products.count()) > 0 && (await db.billingProfiles.count()) > 0, 'the catalog and the purchaser room');
+
+  async function addCard(number: string): Promise<PaymentMethod> {
+    const profileId = (await db.billingProfiles.toArray())[0]!.id;
+    const input: AddPaymentMethodInput = {
+      profileId,
+      number,
+      securityCode: '123',
+      expMonth: 12,
+      expYear: new Date().getUTCFullYear() + 2,
+      nameOnCard: 'Maya Okafor',
+      address: { line1: '1 Main St', line2: '', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
+      makeDefault: false,
+    };
+    const before = new Set((await db.paymentMethods.toArray()).map((m) => m.id));
+    expect(await service.handle({ type: 'command', name: 'addPaymentMethod', input })).toMatchObject({ ok: true });
+    return (await db.paymentMethods.toArray()).find((m) => !before.has(m.id))!;
+  }
+
+  async function buy(paymentMethodId: string, licenses: number): Promise<Subscription> {
+    const input: BuyInput = { productId: 'prod-chat', licenses, term: 'monthly', paymentMethodId };
+    const before = new Set((await db.subscriptions.toArray()).map((s) => s.id));
+    expect(await service.handle({ type: 'command', name: 'buy', input })).toMatchObject({ ok: true });
+    return (await db.subscriptions.toArray()).find((s) => !before.has(s.id))!;
+  }
+
+  return { db, store, sync, service, meta, synced, addCard, buy };
+}
+
+/** The billing room as the server has it, read through a fresh connection. */
+async function billingRoom(who = MAYA): Promise<BillingRoomState> {
+  const client = await connectSynced(server.wsUrl, room.billing(who), await mint(data.dir, who));
+  try {
+    return BillingRoomState.parse(readBillingRoom(client.doc));
+  } finally {
+    client.destroy();
+  }
+}
+
+async function chargeOf(key: string, who = MAYA) {
+  await until(async () => (await billingRoom(who)).charges[key], `the charge ${key}`, 15_000);
+  const state = await billingRoom(who);
+  const charge = state.charges[key]!;
+  return { charge, invoice: charge.invoiceId ? state.invoices[charge.invoiceId] : undefined };
+}
+
+const sequenceOf = (number: string) => Number(/^NL-(\d{6})$/.exec(number)?.[1]);
+
+describe('the server bills purchases and license changes', () => {
+  let maya: Awaited<ReturnType<typeof device>>;
+  let chat: Subscription;
+  let lastNumber = 0;
+
+  beforeAll(async () => {
+    maya = await device();
+  });
+
+  it('tokenizes a new card: the document keeps the processor token, brand, last 4 and expiry only', async () => {
+    const card = await maya.addCard(SUCCEEDING_CARD);
+    expect(card).toMatchObject({ brand: 'visa', last4: '4242', processorToken: expect.stringMatching(/^tok_/) });
+    expect(JSON.stringify(card)).not.toContain(SUCCEEDING_CARD);
+  });
+
+  it('charges a purchase and issues invoice NL-… with the total to the cent', async () => {
+    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.processorToken)!;
+    chat = await maya.buy(card.id, 100);
+    const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, chat.id)!);
+    const expected = amountsFor(CHAT_MONTHLY * 100, TAX_BPS);
+    expect(charge).toMatchObject({ status: 'charged', subscriptionId: chat.id, amount: expected.total });
+    expect(invoice).toMatchObject({ status: 'paid', subtotal: 125_000, tax: 10_313, total: 135_313, billingProfileId: card.profileId });
+    expect(invoice!.number).toMatch(/^NL-\d{6}$/);
+    lastNumber = sequenceOf(invoice!.number);
+    // The device shows the server's invoice and no longer awaits it; it issued none itself.
+    await until(async () => (await maya.db.invoices.get(invoice!.id))?.number === invoice!.number, 'the invoice on the device');
+    await until(async () => !((await maya.db.meta.get('payments'))?.value as Record<string, unknown> | undefined)?.[chat.id], 'no payment notice');
+    expect((await maya.db.invoices.toArray()).filter((i) => i.lines.some((l) => l.subscriptionId === chat.id))).toHaveLength(1);
+  });
+
+  it('prorates 100 → 105 licenses into the next invoice number', async () => {
+    const before = (await maya.db.subscriptions.get(chat.id))!;
+    expect(await maya.service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: chat.id, total: 105 } })).toMatchObject({ ok: true });
+    const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, chat.id)!);
+    const preview = previewLicenseChange(before, 105, TAX_BPS, new Date().toISOString());
+    expect(charge).toMatchObject({ status: 'charged', amount: preview.today.total });
+    expect(invoice).toMatchObject({ subtotal: preview.today.subtotal, tax: preview.today.tax, total: preview.today.total });
+    expect(invoice!.lines[0]).toMatchObject({ quantity: 5, subscriptionId: chat.id });
+    expect(sequenceOf(invoice!.number)).toBe(lastNumber + 1);
+    lastNumber += 1;
+  });
+
+  it('records a declined card, issues no invoice, and shows the decline on the device', async () => {
+    const card = await maya.addCard(DECLINED_CARD);
+    const sub = await maya.buy(card.id, 3);
+    const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, sub.id)!);
+    expect(charge).toMatchObject({ status: 'declined', message: 'Your card was declined.' });
+    expect(invoice).toBeUndefined();
+    await until(async () => ((await maya.db.meta.get('payments'))?.value as Record<string, { state: string }> | undefined)?.[sub.id]?.state === 'declined', 'the decline on the device');
+  });
+
+  it('gives a second purchaser of the same organization the next number', async () => {
+    // Liam's room is written by a plain Yjs client: the server bills from the document, whoever wrote it.
+    const token = await mint(data.dir, LIAM);
+    const tokenized = await fetch(`${server.url}/api/payment-methods/tokenize`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ number: '5555 5555 5555 4444', expMonth: 1, expYear: new Date().getUTCFullYear() + 1, securityCode: '321' }),
+    }).then((r) => r.json() as Promise<{ token: string; brand: string; last4: string }>);
+    expect(tokenized).toMatchObject({ brand: 'mastercard', last4: '4444', token: expect.stringMatching(/^tok_/) });
+
+    const client = await connectSynced(server.wsUrl, room.purchaser(LIAM), token);
+    const now = new Date().toISOString();
+    const today = now.slice(0, 10);
+    const nextMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)))).toISOString().slice(0, 10);
+    applyChanges(
+      client.doc,
+      [
+        { op: 'put', collection: 'billingAccounts', id: 'ba-liam', fields: { name: 'Liam', type: 'Personal' } },
+        { op: 'put', collection: 'billingProfiles', id: 'bp-liam', fields: { accountId: 'ba-liam', name: 'Liam', invoiceEmail: 'liam@northwind.example' } },
+        {
+          op: 'put',
+          collection: 'paymentMethods',
+          id: 'pm-liam',
+          fields: {
+            profileId: 'bp-liam', brand: 'mastercard', last4: '4444', expMonth: 1, expYear: new Date().getUTCFullYear() + 1, nameOnCard: 'Liam Fischer',
+            address: { line1: '1 Main St', line2: '', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' }, updatedAt: now, processorToken: tokenized.token,
+          },
+        },
+        {
+          op: 'put',
+          collection: 'subscriptions',
+          id: 'sub-liam',
+          fields: {
+            productId: 'prod-notes', productName: 'Litware Notes', purchaserId: LIAM.personId, licenses: 2, assigned: {}, term: 'monthly', status: 'active',
+            startedOn: today, renewsOn: nextMonth, unitPrice: 600, currency: 'USD', paymentMethodId: 'pm-liam',
+          },
+        },
+      ],
+      null,
+    );
+    try {
+      const { charge, invoice } = await chargeOf(licensesChangeKey(client.doc, 'sub-liam')!, LIAM);
+      expect(charge).toMatchObject({ status: 'charged', amount: amountsFor(1200, TAX_BPS).total });
+      expect(sequenceOf(invoice!.number)).toBe(lastNumber + 1);
+      lastNumber += 1;
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('after a restart bills nothing twice, and numbers on from where it was', async () => {
+    const before = await billingRoom();
+    const port = server.port;
+    await server.kill('SIGTERM');
+    await until(async () => (await maya.meta())?.state === 'offline', 'the device to notice the server is down');
+
+    // Bought while the server is down: awaiting confirmation until the server has charged it.
+    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.last4 === '4242' && m.processorToken)!;
+    const offline = await maya.buy(card.id, 7);
+    expect(((await maya.db.meta.get('payments'))?.value as Record<string, unknown>)[offline.id]).toEqual({ state: 'awaiting', message: 'Awaiting confirmation' });
+
+    server = await startServer(data.dir, { port });
+    await maya.synced();
+    const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, offline.id)!);
+    expect(charge).toMatchObject({ status: 'charged', amount: amountsFor(CHAT_MONTHLY * 7, TAX_BPS).total });
+    expect(sequenceOf(invoice!.number)).toBe(lastNumber + 1);
+    await until(async () => !((await maya.db.meta.get('payments'))?.value as Record<string, unknown>)[offline.id], 'the awaiting notice to go');
+    await until(async () => (await maya.db.invoices.get(invoice!.id)) !== undefined, 'the invoice on the device');
+
+    // Everything billed before the restart is billed once: only the offline purchase was added.
+    const after = await billingRoom();
+    expect(Object.keys(after.charges).sort()).toEqual([...Object.keys(before.charges), licensesChangeKey(maya.store.doc, offline.id)!].sort());
+    expect(Object.keys(after.invoices)).toHaveLength(Object.keys(before.invoices).length + 1);
+  }, 60_000);
+});
