@@ -46,8 +46,16 @@ const DRAIN_MS = 1500;
 /** Connections opened at once while setting up, so setup measures nothing and floods nothing. */
 const BATCH = 50;
 
-/** Licenses an edit sets: the sequence number is recoverable (mod 50) by whoever sees the value. */
-const licensesFor = (seq: number) => 100 + (seq % 50);
+/**
+ * An edit (re)assigns one seat: it sets `assigned[ASSIGNEE]` on the purchaser's largest subscription
+ * to a date that encodes the edit's sequence number, so whoever sees the value knows which edit it
+ * is. A seat assignment, not a license change: license changes are billed by Seatkeeper's server,
+ * which the peers have no counterpart for.
+ */
+const ASSIGNEE = 'bench-seat';
+const EPOCH = Date.UTC(2026, 0, 1);
+const dateFor = (seq: number) => new Date(EPOCH + seq * 1000).toISOString();
+const seqOf = (value: unknown) => (typeof value === 'string' ? (Date.parse(value) - EPOCH) / 1000 : -1);
 
 interface Link {
   doc: Y.Doc;
@@ -97,14 +105,15 @@ async function until(check: () => boolean, what: string, timeoutMs = 120_000): P
 }
 
 const subscriptionOf = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>('subscriptions').get(id);
+const assignedOf = (doc: Y.Doc, id: string) => subscriptionOf(doc, id)?.get('assigned') as Y.Map<string> | undefined;
 
 class Load {
   private purchasers: Link[] = [];
   private subscriptionId = '';
   /** Per room: when each edit was made (performance.now()), by sequence number. */
   private sentAt: number[][] = [];
-  /** Per admin and room: the next sequence number that admin has not seen yet. */
-  private nextSeen: number[][] = [];
+  /** Per admin and room: the last sequence number that admin saw. */
+  private lastSeen: number[][] = [];
   private latencies: number[] = [];
 
   async setup(setup: Setup): Promise<void> {
@@ -119,21 +128,17 @@ class Load {
       const socket = setup.kind === 'hocuspocus' ? new HocuspocusProviderWebsocket({ url: setup.wsUrl, WebSocketPolyfill: WebSocket }) : undefined;
       const links = await inBatches(setup.rooms, (room) => connect(setup, room, setup.adminTokens[a], socket));
       await until(() => links.every((link) => subscriptionOf(link.doc, this.subscriptionId)?.get('licenses') === 100), 'admins to see the seeds');
-      this.nextSeen.push(setup.rooms.map(() => 0));
+      this.lastSeen.push(setup.rooms.map(() => -1));
       links.forEach((link, room) => link.doc.on('update', () => this.seen(a, room, link.doc)));
     }
   }
 
   private seen(admin: number, room: number, doc: Y.Doc): void {
-    const value = subscriptionOf(doc, this.subscriptionId)?.get('licenses');
-    const sent = this.sentAt[room]!;
-    const next = this.nextSeen[admin]!;
-    for (let seq = next[room]!; seq < sent.length; seq++) {
-      if (licensesFor(seq) !== value) continue;
-      this.latencies.push(performance.now() - sent[seq]!);
-      next[room] = seq + 1;
-      return;
-    }
+    const seq = seqOf(assignedOf(doc, this.subscriptionId)?.get(ASSIGNEE));
+    const last = this.lastSeen[admin]!;
+    if (seq <= last[room]!) return;
+    last[room] = seq;
+    this.latencies.push(performance.now() - this.sentAt[room]![seq]!);
   }
 
   async step(rate: number, seconds: number): Promise<StepResult> {
@@ -147,9 +152,9 @@ class Load {
       for (let i = 0; i < due; i++, sent++) {
         const room = cursor++ % this.purchasers.length;
         const seqs = this.sentAt[room]!;
-        const sub = subscriptionOf(this.purchasers[room]!.doc, this.subscriptionId)!;
+        const assigned = assignedOf(this.purchasers[room]!.doc, this.subscriptionId)!;
         seqs.push(performance.now());
-        sub.set('licenses', licensesFor(seqs.length - 1));
+        assigned.set(ASSIGNEE, dateFor(seqs.length - 1));
       }
       await sleep(5);
     }
