@@ -1,7 +1,8 @@
 import { readState } from '../lib/doc/read';
+import type { Person } from '../lib/org/schemas';
 import { OrgRoomState, readOrgRoom } from '../lib/sync/org-doc';
 import { parseRoom, type Room as RoomRef } from '../lib/sync/room-name';
-import { summarize, writeSummary, type PurchaserSubscriptions } from '../lib/sync/summary';
+import { summarize, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/sync/summary';
 import { Subscription } from '../lib/subscriptions/schema';
 import type { Rooms } from './rooms';
 import type { UpdateStore } from './storage';
@@ -9,9 +10,14 @@ import type { UpdateStore } from './storage';
 /**
  * Keeps each organization's summary room in step with its purchaser rooms and directory. Changes
  * come in bursts (a sync step 2, a seed), so recomputing waits `delayMs` after the first change.
+ * A purchaser's edit recomputes only that purchaser's entries: reading every purchaser room of a
+ * large organization on every edit kept the event loop busy for tens of milliseconds per edit.
+ * A change of the org room (names in the directory) recomputes the whole organization.
  */
 export class SummaryMaintainer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per organization, the purchasers changed since the last recompute, or 'all'. */
+  private readonly dirty = new Map<string, Set<string> | 'all'>();
 
   constructor(
     private readonly rooms: Rooms,
@@ -21,12 +27,19 @@ export class SummaryMaintainer {
 
   roomChanged(ref: RoomRef): void {
     if (ref.kind !== 'purchaser' && ref.kind !== 'org') return;
+    const dirty = this.dirty.get(ref.orgId);
+    if (ref.kind === 'org') this.dirty.set(ref.orgId, 'all');
+    else if (dirty === undefined) this.dirty.set(ref.orgId, new Set([ref.personId]));
+    else if (dirty !== 'all') dirty.add(ref.personId);
     if (this.timers.has(ref.orgId)) return;
     this.timers.set(
       ref.orgId,
       setTimeout(() => {
         this.timers.delete(ref.orgId);
-        this.recompute(ref.orgId);
+        const changed = this.dirty.get(ref.orgId);
+        this.dirty.delete(ref.orgId);
+        if (changed === 'all' || changed === undefined) this.recompute(ref.orgId);
+        else this.recomputePurchasers(ref.orgId, changed);
       }, this.delayMs),
     );
   }
@@ -38,25 +51,42 @@ export class SummaryMaintainer {
   }
 
   recompute(orgId: string): void {
-    const org = OrgRoomState.safeParse(readOrgRoom(this.rooms.open({ kind: 'org', orgId }).doc));
-    const directory = org.success ? org.data.directory : {};
-    const purchasers: PurchaserSubscriptions[] = [];
-    for (const name of this.store.roomsStartingWith(`purchaser/${orgId}/`)) {
+    const personIds = this.store.roomsStartingWith(`purchaser/${orgId}/`).flatMap((name) => {
       const ref = parseRoom(name);
-      if (ref?.kind !== 'purchaser') continue;
-      const state = readState(this.rooms.open(ref).doc);
-      const subscriptions = Object.values(state.subscriptions).flatMap((sub) => {
-        const parsed = Subscription.safeParse(sub);
-        return parsed.success ? [parsed.data] : [];
-      });
-      purchasers.push({ personId: ref.personId, subscriptions });
-    }
-    const entries = summarize(directory, purchasers);
+      return ref?.kind === 'purchaser' ? [ref.personId] : [];
+    });
+    const entries = summarize(this.directory(orgId), personIds.map((personId) => this.purchaser(orgId, personId)));
     this.rooms.write(this.rooms.open({ kind: 'summary', orgId }), (doc) => writeSummary(doc, entries));
+  }
+
+  /** Rewrites only these purchasers' entries: the others' rooms did not change. */
+  recomputePurchasers(orgId: string, personIds: ReadonlySet<string>): void {
+    const entries = summarize(this.directory(orgId), [...personIds].map((personId) => this.purchaser(orgId, personId)));
+    this.rooms.write(this.rooms.open({ kind: 'summary', orgId }), (doc) => {
+      const map = doc.getMap<SummaryEntry>('entries');
+      for (const key of [...map.keys()]) if (personIds.has(key.slice(0, key.indexOf('/'))) && !(key in entries)) map.delete(key);
+      for (const [key, entry] of Object.entries(entries)) {
+        if (JSON.stringify(map.get(key)) !== JSON.stringify(entry)) map.set(key, entry);
+      }
+    });
   }
 
   stop(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  private directory(orgId: string): Record<string, Person> {
+    const org = OrgRoomState.safeParse(readOrgRoom(this.rooms.open({ kind: 'org', orgId }).doc));
+    return org.success ? org.data.directory : {};
+  }
+
+  private purchaser(orgId: string, personId: string): PurchaserSubscriptions {
+    const state = readState(this.rooms.open({ kind: 'purchaser', orgId, personId }).doc);
+    const subscriptions = Object.values(state.subscriptions).flatMap((sub) => {
+      const parsed = Subscription.safeParse(sub);
+      return parsed.success ? [parsed.data] : [];
+    });
+    return { personId, subscriptions };
   }
 }

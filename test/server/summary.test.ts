@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { Room as RoomRef } from '../../lib/sync/room-name';
+import type { SummaryEntry } from '../../lib/sync/summary';
+import { openDb, type Db } from '../../server/db';
+import { appendChange, loadRoomDoc } from '../../server/room-log';
+import { Rooms } from '../../server/rooms';
+import { UpdateStore } from '../../server/storage';
+import { SummaryMaintainer } from '../../server/summary';
+import { LIAM, MAYA, ORG, seedTwoOrgs } from './fixture';
+import { tempDataDir, withAdmin } from './harness';
+
+const data = tempDataDir();
+let db: Db;
+let rooms: Rooms;
+let summary: SummaryMaintainer;
+
+const mayaRoom = { kind: 'purchaser', orgId: ORG, personId: MAYA.personId } as const;
+const liamRoom = { kind: 'purchaser', orgId: ORG, personId: LIAM.personId } as const;
+
+beforeEach(() => {
+  withAdmin(data.dir, (admin) => {
+    seedTwoOrgs(admin);
+    // Liam's stored room holds a copy of Maya's subscriptions, so both purchasers have entries.
+    const maya = Y.encodeStateAsUpdate(loadRoomDoc(admin.store, mayaRoom).doc);
+    appendChange(admin.store, liamRoom, (doc) => Y.applyUpdate(doc, maya));
+  });
+  db = openDb(data.dir);
+  rooms = new Rooms(new UpdateStore(db), { compactAfter: 500, maxDocBytes: 8 * 1024 * 1024 });
+  summary = new SummaryMaintainer(rooms, new UpdateStore(db), 0);
+  rooms.onChange = (ref) => summary.roomChanged(ref);
+  summary.recomputeAll();
+});
+
+afterEach(() => {
+  summary.stop();
+  db.close();
+  data.remove();
+});
+
+const entries = () => rooms.open({ kind: 'summary', orgId: ORG }).doc.getMap<SummaryEntry>('entries').toJSON() as Record<string, SummaryEntry>;
+const keysOf = (personId: string) => Object.keys(entries()).filter((key) => key.startsWith(`${personId}/`));
+const subscriptions = (personId: string) => rooms.open({ kind: 'purchaser', orgId: ORG, personId }).doc.getMap<Y.Map<unknown>>('subscriptions');
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('summary maintainer', () => {
+  it("recomputes only the edited purchaser's entries, without reading the other purchaser rooms", async () => {
+    const liamBefore = keysOf(LIAM.personId).map((key) => entries()[key]);
+    const [id, sub] = [...subscriptions(MAYA.personId)][0]!;
+    const [gone] = [...subscriptions(MAYA.personId).keys()].filter((key) => key !== id);
+    const open = vi.spyOn(rooms, 'open');
+
+    subscriptions(MAYA.personId).doc!.transact(() => {
+      sub.set('licenses', 250);
+      subscriptions(MAYA.personId).delete(gone!);
+    });
+    await settled();
+
+    expect(entries()[`${MAYA.personId}/${id}`]?.licenses).toBe(250);
+    expect(entries()[`${MAYA.personId}/${gone}`]).toBeUndefined();
+    expect(keysOf(LIAM.personId).map((key) => entries()[key])).toEqual(liamBefore);
+    const opened = open.mock.calls.map(([ref]: [RoomRef]) => ('personId' in ref ? ref.personId : ref.kind));
+    expect(opened).toContain(MAYA.personId);
+    expect(opened).not.toContain(LIAM.personId);
+  });
+
+  it("recomputes everyone's entries when the directory changes", async () => {
+    const directory = rooms.open({ kind: 'org', orgId: ORG }).doc.getMap<Y.Map<unknown>>('directory');
+    directory.get(LIAM.personId)!.set('displayName', 'Liam Renamed');
+    await settled();
+    const liam = keysOf(LIAM.personId);
+    expect(liam.length).toBeGreaterThan(0);
+    for (const key of liam) expect(entries()[key]?.purchaserName).toBe('Liam Renamed');
+  });
+});
