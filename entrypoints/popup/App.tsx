@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Field } from '../ui/components/Field';
 import { EmptyState, SyncStatus } from '../ui/components/misc';
 import { db } from '../ui/db';
-import { useOrganization } from '../ui/hooks';
+import { useOrganization, usePaymentNotices } from '../ui/hooks';
 import { ready } from '../ui/messaging';
 import { matchesSearch, SORT_LABELS, sortSubscriptions, type SortKey } from '../ui/subscription-view';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -23,6 +23,7 @@ export function App() {
   const [sort, setSort] = useState<SortKey>('name');
   const [action, setAction] = useState<{ kind: QuickAction; subscriptionId: string } | null>(null);
   const org = useOrganization();
+  const payments = usePaymentNotices();
   const { data: subs } = useLiveQuery(() => db.subscriptions.toArray(), []);
 
   useEffect(() => {
@@ -100,6 +101,7 @@ export function App() {
                     key={sub.id}
                     sub={sub}
                     now={now}
+                    payment={payments[sub.id]}
                     onAction={(kind) => setAction({ kind, subscriptionId: sub.id })}
                   />
                 ))}

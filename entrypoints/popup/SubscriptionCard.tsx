@@ -1,9 +1,11 @@
 import { useId } from 'preact/hooks';
+import type { PaymentNotice } from '../../lib/billing/payment-notice';
 import { subscriptionProblems } from '../../lib/subscriptions/conflicts';
 import type { Subscription } from '../../lib/subscriptions/schema';
 import { Button } from '../ui/components/Button';
 import { FieldError } from '../ui/components/Field';
 import { Badge, MoneyText } from '../ui/components/misc';
+import { PaymentNoticeText } from '../ui/components/PaymentNoticeText';
 import { PER_TERM } from '../ui/format';
 import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../ui/subscription-view';
 
@@ -13,10 +15,12 @@ export type QuickAction = 'buy' | 'remove' | 'assign' | 'unassign';
 export function SubscriptionCard({
   sub,
   now,
+  payment,
   onAction,
 }: {
   sub: Subscription;
   now: string;
+  payment?: PaymentNotice;
   onAction: (kind: QuickAction) => void;
 }) {
   const id = useId();
@@ -43,6 +47,7 @@ export function SubscriptionCard({
       {subscriptionProblems(sub).map((problem) => (
         <FieldError key={problem} message={problem} />
       ))}
+      <PaymentNoticeText notice={payment} />
       <div class="button-row" role="group" aria-label={`Actions for ${sub.productName}`}>
         {active ? (
           <>

@@ -5,10 +5,12 @@ import { Button } from '../../ui/components/Button';
 import { Field } from '../../ui/components/Field';
 import { MenuButton, type MenuItem } from '../../ui/components/Menu';
 import { Badge, EmptyState, MoneyText } from '../../ui/components/misc';
+import { PaymentNoticeText } from '../../ui/components/PaymentNoticeText';
 import { Tabs } from '../../ui/components/Tabs';
 import { useToast } from '../../ui/components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
 import { PER_TERM } from '../../ui/format';
+import { usePaymentNotices } from '../../ui/hooks';
 import { command } from '../../ui/messaging';
 import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../../ui/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
@@ -30,6 +32,7 @@ type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel'; subscriptionId: s
 export function ProductsSection() {
   const subs = useSubscriptions();
   const purchaser = usePurchaser();
+  const payments = usePaymentNotices();
   const [filter, setFilter] = useState<Filter>('self-service');
   const [pane, setPane] = useState<Pane | null>(null);
   const toast = useToast();
@@ -124,7 +127,8 @@ export function ProductsSection() {
                         {assigned}/{total}
                       </td>
                       <td>
-                        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
+                        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>{' '}
+                        <PaymentNoticeText notice={payments[sub.id]} />
                       </td>
                       <td>{renewalText(sub, status)}</td>
                       <td class="num">
