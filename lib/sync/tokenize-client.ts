@@ -30,7 +30,8 @@ export async function tokenizeCard(fetch: Fetch, serverUrl: string, accessToken:
     response = await fetch(`${serverUrl}/api/payment-methods/tokenize`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify(card),
+      // Only what the processor needs, whatever else the caller's object holds.
+      body: JSON.stringify({ number: card.number, expMonth: card.expMonth, expYear: card.expYear, securityCode: card.securityCode }),
     });
   } catch {
     return { ok: false, kind: 'unreachable' };
