@@ -10,7 +10,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     options_ui: { open_in_tab: true },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'seatkeeper@seatkeeper.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Firefox 140 (ESR) and Firefox for Android 142 are the first to read
+            // data_collection_permissions; Seatkeeper collects nothing.
+            gecko: { id: 'seatkeeper@seatkeeper.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({
