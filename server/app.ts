@@ -46,7 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes: options.maxDocBytes ?? 8 * 1024 * 1024 });
   const summary = new SummaryMaintainer(rooms, store);
   rooms.onChange = (ref) => summary.roomChanged(ref);
-  summary.recomputeAll();
+  void summary.recomputeAll();
   const processor = new SimulatedProcessor(db);
   const billing = new BillingAuthority(rooms, new InvoiceSequence(db), processor, now);
   rooms.onAccepted = (room, before) => {

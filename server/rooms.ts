@@ -73,6 +73,11 @@ export class Rooms {
     this.polled = store.lastSeq();
   }
 
+  /** The room if it is in memory, without loading it. */
+  loaded(ref: RoomRef): Room | undefined {
+    return this.rooms.get(roomName(ref));
+  }
+
   open(ref: RoomRef): Room {
     const name = roomName(ref);
     const existing = this.rooms.get(name);

@@ -4,6 +4,7 @@ import { OrgRoomState, readOrgRoom } from '../lib/sync/org-doc';
 import { parseRoom, type Room as RoomRef } from '../lib/sync/room-name';
 import { summarize, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/sync/summary';
 import { Subscription } from '../lib/subscriptions/schema';
+import { loadRoomDoc } from './room-log';
 import type { Rooms } from './rooms';
 import type { UpdateStore } from './storage';
 
@@ -13,11 +14,14 @@ import type { UpdateStore } from './storage';
  * A purchaser's edit recomputes only that purchaser's entries: reading every purchaser room of a
  * large organization on every edit kept the event loop busy for tens of milliseconds per edit.
  * A change of the org room (names in the directory) recomputes the whole organization.
+ * Purchaser rooms that are not in memory are read from storage and let go, not opened: the catch-up
+ * at start would otherwise load every stored room and keep it.
  */
 export class SummaryMaintainer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Per organization, the purchasers changed since the last recompute, or 'all'. */
   private readonly dirty = new Map<string, Set<string> | 'all'>();
+  private stopped = false;
 
   constructor(
     private readonly rooms: Rooms,
@@ -44,10 +48,17 @@ export class SummaryMaintainer {
     );
   }
 
-  /** Every organization that has purchaser rooms, so that a summary missed by a crash is caught up at start. */
-  recomputeAll(): void {
+  /**
+   * Every organization that has purchaser rooms, so that a summary missed by a crash is caught up at
+   * start: one organization per turn of the event loop, so that the server serves syncs meanwhile.
+   */
+  async recomputeAll(): Promise<void> {
     const orgs = new Set(this.store.roomsStartingWith('purchaser/').flatMap((name) => parseRoom(name)?.orgId ?? []));
-    for (const orgId of orgs) this.recompute(orgId);
+    for (const orgId of orgs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.stopped) return;
+      this.recompute(orgId);
+    }
   }
 
   recompute(orgId: string): void {
@@ -72,6 +83,7 @@ export class SummaryMaintainer {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
@@ -82,7 +94,11 @@ export class SummaryMaintainer {
   }
 
   private purchaser(orgId: string, personId: string): PurchaserSubscriptions {
-    const state = readState(this.rooms.open({ kind: 'purchaser', orgId, personId }).doc);
+    const ref = { kind: 'purchaser', orgId, personId } as const;
+    const room = this.rooms.loaded(ref);
+    const doc = room?.doc ?? loadRoomDoc(this.store, ref).doc;
+    const state = readState(doc);
+    if (!room) doc.destroy();
     const subscriptions = Object.values(state.subscriptions).flatMap((sub) => {
       const parsed = Subscription.safeParse(sub);
       return parsed.success ? [parsed.data] : [];
