@@ -3,7 +3,7 @@
  * Microsoft 365 self-service purchase pages). Shared by the e2e test files.
  */
 import type { Locator, Page } from 'playwright-core';
-import { visible } from './wait';
+import { textMatches, visible } from './wait';
 
 /** The demo organization's subscriptions (lib/org/demo-seed.ts). */
 export const DEMO = {
@@ -57,4 +57,18 @@ export async function describedErrorOf(control: Locator): Promise<string> {
       .replace(/⚠\s*/g, '')
       .trim();
   });
+}
+
+/** The one-line sync status of a page ("All changes synced", "Offline — 2 changes waiting"). */
+export function syncLine(page: Page): Locator {
+  return page.locator('p.sync-status[role="status"]');
+}
+
+/** Settings › Sync: signs in to `serverUrl` with a one-time code, and waits until the account is named and in sync. */
+export async function signInFromSettings(options: Page, serverUrl: string, code: string, name: string): Promise<void> {
+  await options.getByRole('textbox', { name: 'Sync server URL' }).fill(serverUrl);
+  await options.getByRole('textbox', { name: 'One-time code' }).fill(code);
+  await options.getByRole('button', { name: 'Sign in' }).click();
+  await visible(options.getByText(name, { exact: true }), 20_000);
+  await textMatches(syncLine(options), 'All changes synced', 20_000);
 }
