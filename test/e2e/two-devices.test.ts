@@ -1,0 +1,140 @@
+/**
+ * One purchaser on two devices (two browser profiles, each with the extension, signed in to the same
+ * account), both without network: device A assigns three people to Fabrikam Design Studio while
+ * device B removes licenses down to what was assigned before. Each edit was valid where it was made;
+ * merged, seven people hold five licenses. Once both are back, both devices and the admin console
+ * show the same state, and the purchaser is told what to resolve (lib/subscriptions/conflicts.ts) on
+ * the popup card and in Licenses.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { MAYA, ORG, RILEY } from '../server/fixture';
+import { startServer, tempDataDir, withAdmin, type ServerProcess } from '../server/harness';
+import { openAdminConsole, type AdminConsole } from './harness/admin-console';
+import { useExtension, type Extension } from './harness/extension';
+import { startNetworkLink, type NetworkLink } from './harness/network-link';
+import { DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast } from './harness/ui';
+import { gone, textMatches, until } from './harness/wait';
+
+const CONFLICT = '7 people assigned but only 5 licenses: unassign 2 or buy more';
+const NEWLY_ASSIGNED = ['Grace Liu', 'Mateo García', 'Olivia Brown'];
+
+interface Device {
+  ext: Extension;
+  /** Its own relay to the server, so each device's network is pulled out on its own. */
+  link?: NetworkLink;
+  popup?: Page;
+}
+const a: Device = { ext: useExtension() };
+const b: Device = { ext: useExtension() };
+const data = tempDataDir();
+let server: ServerProcess;
+let admin: AdminConsole;
+
+beforeAll(async () => {
+  withAdmin(data.dir, (orgAdmin) => orgAdmin.seedDemo());
+  server = await startServer(data.dir);
+  for (const device of [a, b]) device.link = await startNetworkLink({ host: '127.0.0.1', port: server.port });
+});
+
+afterAll(async () => {
+  await admin?.close();
+  for (const device of [a, b]) await device.link?.close();
+  await server?.kill('SIGKILL');
+  data.remove();
+});
+
+const code = (who: typeof MAYA) => withAdmin(data.dir, (orgAdmin) => orgAdmin.createSignInCode(ORG, who.personId));
+
+/** Product → "assigned/licenses" as a device's popup shows them. */
+async function popupCounts(popup: Page): Promise<Record<string, string>> {
+  const list = await popupList(popup);
+  const cards = await list.getByRole('listitem').evaluateAll((items) =>
+    items.map((item) => [item.querySelector('h2')?.textContent ?? '', /(\d+\/\d+)/.exec(item.querySelector('.sub-card-meta')?.textContent ?? '')?.[1] ?? '']),
+  );
+  return Object.fromEntries(cards);
+}
+
+describe('two devices editing offline', () => {
+  test('both devices sign in as the same purchaser and show the account’s subscriptions', async () => {
+    for (const device of [a, b]) {
+      const options = await device.ext.openOptions('Settings');
+      await signInFromSettings(options, device.link!.url, code(MAYA), 'Maya Okafor');
+      await options.close();
+      device.popup = await device.ext.openPopup();
+      await textMatches(popupCard(device.popup, DEMO.design), '4/10');
+      await textMatches(syncLine(device.popup), 'All changes synced');
+    }
+    admin = await openAdminConsole(server.url, code(RILEY), 5);
+  });
+
+  test('offline, A assigns three people and B removes five licenses; each is valid on its own device', async () => {
+    for (const device of [a, b]) device.link!.cut();
+    for (const device of [a, b]) await textMatches(syncLine(device.popup!), /^Offline/, 20_000);
+
+    const onA = onDevice(a);
+    await onA.design.getByRole('button', { name: 'Assign licenses', exact: true }).click();
+    const assign = dialog(onA.popup, 'Assign licenses to users');
+    for (const name of NEWLY_ASSIGNED) {
+      await assign.getByRole('combobox', { name: 'Name or email' }).fill(name);
+      await assign.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    }
+    await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+    await gone(assign);
+    await textMatches(onA.design, '7/10');
+    await textMatches(syncLine(onA.popup), 'Offline — 1 change waiting');
+
+    const onB = onDevice(b);
+    await onB.design.getByRole('button', { name: 'Remove licenses' }).click();
+    const remove = dialog(onB.popup, 'Remove licenses');
+    await remove.getByRole('spinbutton', { name: 'Total licenses' }).fill('5');
+    await remove.getByRole('button', { name: 'Save' }).click();
+    await gone(remove);
+    await textMatches(toast(onB.popup), 'Removed 5 licenses from Fabrikam Design Studio');
+    await textMatches(onB.design, '4/5');
+    await textMatches(syncLine(onB.popup), 'Offline — 1 change waiting');
+
+    // Neither device's change is broken on its own, and the server has neither.
+    for (const { design } of [onA, onB]) expect(await design.innerText()).not.toContain('assigned but only');
+    await textMatches(admin.rowsOf(DEMO.design), /Maya Okafor\s+10\s+4\b/);
+  });
+
+  test('back online, both devices and the admin console agree, and the purchaser is asked to resolve it', async () => {
+    for (const device of [a, b]) device.link!.restore();
+    // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
+    for (const device of [a, b]) await textMatches(syncLine(device.popup!), 'All changes synced', 30_000);
+
+    for (const device of [a, b]) {
+      const { design } = onDevice(device);
+      await textMatches(design, '7/5');
+      await textMatches(design, CONFLICT);
+    }
+    await textMatches(admin.rowsOf(DEMO.design), /Maya Okafor\s+5\s+7\b/, 5_000);
+
+    const onA = await popupCounts(a.popup!);
+    expect(onA[DEMO.design]).toBe('7/5');
+    await until(async () => JSON.stringify(await popupCounts(b.popup!)) === JSON.stringify(onA), 'device B to show what device A shows');
+    await until(async () => JSON.stringify(await admin.licenseCounts()) === JSON.stringify(onA), 'the admin console to show what the devices show').catch(
+      async (error: Error) => {
+        throw new Error(`${error.message}\ndevices: ${JSON.stringify(onA)}\nadmin: ${JSON.stringify(await admin.licenseCounts())}`);
+      },
+    );
+
+    await admin.rowsOf(DEMO.design).click();
+    const people = await textMatches(admin.page.getByRole('complementary', { name: DEMO.design }).getByRole('list'), NEWLY_ASSIGNED[0]!);
+    for (const name of NEWLY_ASSIGNED) expect(people).toContain(name);
+
+    // The console's Licenses section says the same on device B, which never saw the assignments made.
+    const licenses = await b.ext.openOptions('Licenses');
+    const row = licenses.getByRole('row').filter({ has: licenses.getByRole('rowheader', { name: new RegExp(`^${DEMO.design}`) }) });
+    await textMatches(row, CONFLICT);
+    await textMatches(row, /7\s+0\s+5/);
+    expect(admin.problems).toEqual([]);
+  });
+});
+
+/** A device's popup and its Fabrikam Design Studio card. */
+function onDevice(device: Device) {
+  const popup = device.popup!;
+  return { popup, design: popupCard(popup, DEMO.design) };
+}
