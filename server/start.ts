@@ -52,6 +52,11 @@ One-time sign-in codes (valid 24 hours, each works once; new ones are printed at
   ${demo.purchaser.displayName}, purchaser: ${purchaserCode}
   ${demo.admin.displayName}, IT admin:     ${adminCode}
 
+Sign in:
+  Purchaser: in the extension's console open Settings, keep the sync server URL ${server.url},
+             enter ${demo.purchaser.displayName}'s code and click Sign in.
+  IT admin:  open ${server.url}/admin and enter ${demo.admin.displayName}'s code.
+
 More people and codes: npm run cli -- help. Stop with Ctrl+C.
 `);
 
