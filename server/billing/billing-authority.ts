@@ -6,11 +6,11 @@ import { PaymentMethod, type Charge, type Invoice } from '../../lib/billing/sche
 import { toIsoDate } from '../../lib/dates';
 import { readState } from '../../lib/doc/read';
 import { formatMoney } from '../../lib/money';
+import { Organization } from '../../lib/org/schemas';
 import type { PurchaserState } from '../../lib/state';
 import { Subscription } from '../../lib/subscriptions/schema';
 import { putBillingEntity } from '../../lib/sync/billing-doc';
 import { licensesChangeKey } from '../../lib/sync/change-key';
-import { OrgRoomState, readOrgRoom } from '../../lib/sync/org-doc';
 import type { PaymentProcessor } from '../payments/processor';
 import type { Room, Rooms } from '../rooms';
 import type { InvoiceSequence } from './invoice-sequence';
@@ -40,8 +40,10 @@ export class BillingAuthority {
     const billing = this.rooms.open({ kind: 'billing', orgId, personId });
     const charges = billing.doc.getMap('charges');
     const now = new Date(this.now()).toISOString();
-    const org = OrgRoomState.safeParse(readOrgRoom(this.rooms.open({ kind: 'org', orgId }).doc));
-    const organization = org.success ? org.data.organization : { name: orgId, taxRateBps: 0 };
+    // Only the organization's own fields: parsing the whole org room (its directory) on every
+    // accepted update cost time in proportion to the organization's size.
+    const org = Organization.safeParse(this.rooms.open({ kind: 'org', orgId }).doc.getMap('organization').toJSON());
+    const organization = org.success ? org.data : { name: orgId, taxRateBps: 0 };
 
     for (const raw of Object.values(state.subscriptions)) {
       const sub = Subscription.safeParse(raw);
