@@ -60,8 +60,10 @@ export async function serverLoad(kind: ServerKind, options: LoadOptions): Promis
       const cpuBefore = cpuMs(server.pid);
       const reply = await ask({ cmd: 'step', rate, seconds: options.stepSeconds });
       if (!('ok' in reply) || reply.ok !== 'step') throw new Error('unexpected reply');
-      steps.push({ result: reply.result, serverCpuMs: cpuMs(server.pid) - cpuBefore });
-      if (!passes(reply.result)) break;
+      // Infinity (a delivery that never came) crosses the IPC channel as null.
+      const result = { ...reply.result, p50: reply.result.p50 ?? Infinity, p99: reply.result.p99 ?? Infinity };
+      steps.push({ result, serverCpuMs: cpuMs(server.pid) - cpuBefore });
+      if (!passes(result)) break;
     }
     const steady = steps[0]!;
     const passing = steps.filter((step) => passes(step.result));
