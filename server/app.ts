@@ -12,7 +12,7 @@ import { createHttpHandler } from './http';
 import { Members } from './members';
 import { SimulatedProcessor } from './payments/simulated-processor';
 import { Rooms } from './rooms';
-import { attachSockets } from './sockets';
+import { FRAME_OVERHEAD_BYTES, attachSockets } from './sockets';
 import { UpdateStore } from './storage';
 import { SummaryMaintainer } from './summary';
 
@@ -43,7 +43,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = new UpdateStore(db);
   const members = new Members(db);
   const tokens = new TokenService(loadSecret(options.dataDir), db, now);
-  const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes: options.maxDocBytes ?? 8 * 1024 * 1024 });
+  const maxDocBytes = options.maxDocBytes ?? 8 * 1024 * 1024;
+  const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes });
   const summary = new SummaryMaintainer(rooms, store);
   rooms.onChange = (ref) => summary.roomChanged(ref);
   void summary.recomputeAll();
@@ -65,7 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return typeof name === 'string' ? name : personId;
   };
   const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
-  const wss = attachSockets(http, { tokens, members, rooms, now });
+  const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   const poller = setInterval(() => rooms.poll(), options.pollMs ?? 250);
 
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,12 @@ import type { Members } from './members';
 import { canRead } from './rights';
 import type { Rooms } from './rooms';
 
-export const MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * Room for the message header around a document-sized update: a client that was offline for long
+ * sends all its changes in one sync step 2, and any diff a valid document can hold must fit in one
+ * frame, or that client could never sync again.
+ */
+export const FRAME_OVERHEAD_BYTES = 64 * 1024;
 const PING_EVERY_MS = 30_000;
 
 export interface SocketDeps {
@@ -15,6 +20,8 @@ export interface SocketDeps {
   members: Members;
   rooms: Rooms;
   now: () => number;
+  /** Frames larger than this close the connection (1009). */
+  maxFrameBytes: number;
 }
 
 /**
@@ -23,7 +30,7 @@ export interface SocketDeps {
  * room are checked, and frames that arrived meanwhile are handled in order.
  */
 export function attachSockets(server: Server, deps: SocketDeps): WebSocketServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
