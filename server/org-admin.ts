@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { applyChanges } from '../lib/doc/apply';
+import type { Change } from '../lib/doc/change';
 import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
 import type { Organization, Person, Product } from '../lib/org/schemas';
@@ -9,6 +10,7 @@ import { SignInCodes } from './codes';
 import { openDb, type Db } from './db';
 import { Members } from './members';
 import { appendChange, loadRoomDoc } from './room-log';
+import { SUCCEEDING_CARD, SimulatedProcessor } from './payments/simulated-processor';
 import { UpdateStore } from './storage';
 
 /**
@@ -88,9 +90,28 @@ export class OrgAdmin {
     });
     this.members.setRole(org.organization.id, org.purchaser.id, 'purchaser');
     this.members.setRole(org.organization.id, admin.id, 'admin');
-    const seed = demoSeedChanges(org, new Date(this.now()).toISOString());
-    appendChange(this.store, { kind: 'purchaser', orgId: org.organization.id, personId: org.purchaser.id }, (doc) => applyChanges(doc, seed, null));
+    const now = new Date(this.now()).toISOString();
+    const seed = demoSeedChanges(org, now);
+    const tokens = this.registerDemoCards(seed, now);
+    appendChange(this.store, { kind: 'purchaser', orgId: org.organization.id, personId: org.purchaser.id }, (doc) =>
+      applyChanges(doc, [...seed, ...tokens], null),
+    );
     return { purchaser: org.purchaser, admin, created: true };
+  }
+
+  /**
+   * The demo's seeded Visa ending 4242 is Stripe's succeeding test card. Registering it with the
+   * simulated processor gives it a token, so the demo purchaser's first purchase is charged instead
+   * of ending as "payment not taken".
+   */
+  private registerDemoCards(seed: readonly Change[], now: string): Change[] {
+    const processor = new SimulatedProcessor(this.db);
+    return seed.flatMap((change): Change[] => {
+      if (change.op !== 'put' || change.collection !== 'paymentMethods') return [];
+      const { expMonth, expYear } = change.fields as { expMonth: number; expYear: number };
+      const tokenized = processor.tokenize({ number: SUCCEEDING_CARD, expMonth, expYear, securityCode: '123' }, now);
+      return tokenized.ok ? [{ op: 'put', collection: 'paymentMethods', id: change.id, fields: { processorToken: tokenized.token } }] : [];
+    });
   }
 
   private changeOrg(orgId: string, change: (doc: Y.Doc) => void): void {

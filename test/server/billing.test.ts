@@ -165,6 +165,16 @@ describe('the server bills purchases and license changes', () => {
     lastNumber += 1;
   });
 
+  it("charges the demo's seeded Visa without asking for the card again", async () => {
+    const seeded = (await maya.db.paymentMethods.get('pm-visa'))!;
+    expect(seeded.processorToken).toMatch(/^tok_/);
+    const sub = await maya.buy(seeded.id, 2);
+    const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, sub.id)!);
+    expect(charge).toMatchObject({ status: 'charged' });
+    expect(sequenceOf(invoice!.number)).toBe(lastNumber + 1);
+    lastNumber += 1;
+  });
+
   it('records a declined card, issues no invoice, and shows the decline on the device', async () => {
     const card = await maya.addCard(DECLINED_CARD);
     const sub = await maya.buy(card.id, 3);
