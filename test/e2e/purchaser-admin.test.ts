@@ -1,7 +1,7 @@
 /**
  * A purchaser and an IT admin, end to end: the extension signs in from Settings with a one-time code
- * made by the CLI, a subscription bought in the console shows up in the admin console (a second
- * browser) within 2 s without a reload, edits made while the extension has no network wait ("Offline
+ * made by the CLI, a subscription bought in the console and licenses bought in the popup show up in
+ * the admin console (a second browser) within 2 s without a reload, edits made while the extension has no network wait ("Offline
  * — N changes waiting") and reach the admin console once it is back, and the admin console offers
  * nothing that edits. Everything runs against a real sync server process on a loopback port.
  */
@@ -69,6 +69,20 @@ describe('a purchaser’s changes in the admin console', () => {
     await textMatches(toast(options), 'Bought 10 licenses of Proseware PDF Editor');
     await textMatches(admin.rowsOf(DEMO.pdf).filter({ hasText: 'Active' }), /Maya Okafor\s+10\s+0\b/);
     expect(await admin.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  });
+
+  test('licenses bought in the popup show in the admin console within 2 s', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    await textMatches(adminCell(DEMO.design, 2), /^10$/);
+    const design = popupCard(popup, DEMO.design);
+    await design.getByRole('button', { name: 'Buy licenses' }).click();
+    const buy = dialog(popup, 'Buy licenses');
+    await buy.getByRole('spinbutton', { name: 'Total licenses' }).fill('12');
+    await buy.getByRole('button', { name: 'Save' }).click();
+    await textMatches(adminCell(DEMO.design, 2), /^12$/, 2_000);
+    await textMatches(design, '4/12');
+    await popup.close();
   });
 
   test('offline, license and assignment changes wait on the device, then reach the admin console', async () => {
