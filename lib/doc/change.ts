@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { Collection } from '../state';
 
 /**
- * What a command asks of the document. Changes are field-level so that concurrent edits of one
+ * What a command asks of the Y.Doc: changes are field-level so that concurrent edits of one
  * entity from two devices merge instead of overwriting each other.
  */
 export const Change = z.discriminatedUnion('op', [

@@ -27,7 +27,7 @@ export interface RoomOptions {
 }
 
 export interface RoomConnection {
-  /** The origin of the updates this connection applies to the document. */
+  /** The origin of the updates this connection applies to its Y.Doc. */
   readonly origin: unknown;
   readonly status: RoomStatus;
   /** Whether the provider gave up (closed for good) or was never connected. */

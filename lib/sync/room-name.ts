@@ -10,7 +10,7 @@ export const RoomId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}
 export const Room = z.discriminatedUnion('kind', [
   /** The organization: catalog and directory. Written by the server and its CLI only. */
   z.object({ kind: z.literal('org'), orgId: RoomId }),
-  /** One purchaser's PurchaserState document. */
+  /** One purchaser's PurchaserState Y.Doc. */
   z.object({ kind: z.literal('purchaser'), orgId: RoomId, personId: RoomId }),
   /** Invoices and charges of one purchaser, written by the server only. */
   z.object({ kind: z.literal('billing'), orgId: RoomId, personId: RoomId }),

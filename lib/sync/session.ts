@@ -48,7 +48,7 @@ export function withTokens(session: Session, tokens: Tokens): Session {
 
 /**
  * Whose document this device holds: set when signing in, kept after signing out (the data stays),
- * absent for the demo. Signing in as someone else starts from an empty document.
+ * absent for the demo. Signing in as someone else starts from an empty Y.Doc.
  */
 export const Account = z.object({ serverUrl: Session.shape.serverUrl, orgId: RoomId, personId: RoomId });
 export type Account = z.infer<typeof Account>;
