@@ -50,10 +50,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   void summary.recomputeAll();
   const processor = new SimulatedProcessor(db);
   const billing = new BillingAuthority(rooms, new InvoiceSequence(db), processor, now);
-  rooms.onAccepted = (room, before) => {
+  rooms.onAccepted = (room, change) => {
     // The update is stored and acknowledged whatever happens here; a billing bug must not refuse it.
     try {
-      billing.accepted(room, before);
+      billing.accepted(room, change);
     } catch (error) {
       console.error(`Billing ${room.name} failed:`, error);
     }

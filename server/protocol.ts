@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeRefused, encodeStored } from '../lib/sync/messages';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeRefused } from '../lib/sync/messages';
 import type { Peer, Room, Rooms } from './rooms';
 
 /** A frame that is not a message of the protocol: the connection that sent it is closed. */
@@ -41,7 +41,7 @@ export function greeting(room: Room): Uint8Array[] {
 /**
  * Handles one frame from a peer whose rights were just checked. Sync step 1 is answered with what
  * the client lacks; sync step 2 and update messages go through `Rooms.receive` and are answered
- * with MESSAGE_STORED or MESSAGE_REFUSED; awareness is relayed. Throws MalformedMessage for anything else.
+ * with MESSAGE_STORED (after the group commit that stored them) or MESSAGE_REFUSED; awareness is relayed. Throws MalformedMessage for anything else.
  */
 export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: Peer, writable: boolean): void {
   try {
@@ -59,8 +59,8 @@ export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: 
           return;
         }
         if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) throw new MalformedMessage(`unknown sync message ${syncType}`);
-        const result = rooms.receive(room, decoding.readVarUint8Array(decoder), peer, writable);
-        peer.send(result.ok ? encodeStored(Y.snapshot(room.doc)) : encodeRefused(result.refusal));
+        const received = rooms.receive(room, decoding.readVarUint8Array(decoder), peer, writable);
+        void received.then((result) => peer.send(result.ok ? room.storedMessage() : encodeRefused(result.refusal)));
         return;
       }
       case MESSAGE_AWARENESS:

@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Refusal } from '../lib/sync/messages';
-import { checkRoomDoc, createRoomDoc } from '../lib/sync/room-doc';
+import { changedKeys } from '../lib/doc/changed-entities';
+import { encodeStored, type Refusal } from '../lib/sync/messages';
+import { checkChangedEntries, createRoomDoc, readTouched, recordRoots } from '../lib/sync/room-doc';
 import { parseRoom, roomName, type Room as RoomRef } from '../lib/sync/room-name';
 import { encodeAwareness, encodeSyncUpdate } from './protocol';
 import { loadRoomDoc } from './room-log';
@@ -26,6 +27,12 @@ export interface Limits {
 
 export type Received = { ok: true } | { ok: false; refusal: Refusal };
 
+/** Keys of a room's record roots that an accepted update touched, and their values before it. */
+export interface AcceptedChange {
+  touched: ReadonlyMap<string, ReadonlySet<string>>;
+  before: Record<string, Record<string, unknown>>;
+}
+
 export class Room {
   readonly name: string;
   readonly awareness: awarenessProtocol.Awareness;
@@ -33,6 +40,16 @@ export class Room {
   /** Awareness client ids each peer announced, to remove them when it leaves. */
   readonly awarenessIds = new Map<Peer, Set<number>>();
   rows: number;
+  /**
+   * The document with the updates that are validated but not yet committed (`pending`): what the
+   * next update is validated against. Made on the first write; dropped after a refusal.
+   */
+  shadow: Y.Doc | undefined;
+  /** Upper bound of the shadow's encoded size: exact when made, plus every update applied since. */
+  shadowBytes = 0;
+  readonly pending: Uint8Array[] = [];
+  private stored: Uint8Array | undefined;
+  private snapshotOfDoc: Y.Snapshot | undefined;
 
   constructor(
     readonly ref: RoomRef,
@@ -48,23 +65,51 @@ export class Room {
   broadcast(message: Uint8Array, except?: unknown): void {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
+
+  /** The committed document's snapshot, computed once per change: it walks every struct. */
+  snapshot(): Y.Snapshot {
+    return (this.snapshotOfDoc ??= Y.snapshot(this.doc));
+  }
+
+  /** The acknowledgement every writer gets after a commit: the same bytes until the document changes. */
+  storedMessage(): Uint8Array {
+    return (this.stored ??= encodeStored(this.snapshot()));
+  }
+
+  changed(): void {
+    this.snapshotOfDoc = undefined;
+    this.stored = undefined;
+  }
+
+  dropShadow(): void {
+    this.shadow?.destroy();
+    this.shadow = undefined;
+  }
+
 }
+
+/** A client's update waiting for the next group commit, or a verdict waiting to be told in order. */
+type Queued =
+  | { room: Room; diff: Uint8Array; from: Peer; touched: ReadonlyMap<string, ReadonlySet<string>>; resolve(result: Received): void }
+  | { result: Received; resolve(result: Received): void };
 
 /**
  * The rooms in memory, each one Y.Doc loaded from the update log. Every path that changes a room
- * stores the change before anyone hears of it: client updates are stored, then applied and
- * broadcast; server writes are stored by the update handler before it broadcasts.
+ * stores the change before anyone hears of it: client updates are validated, then committed in
+ * groups, then applied, broadcast and acknowledged; server writes are stored by the update handler
+ * before it broadcasts.
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private polled: number;
+  private queue: Queued[] = [];
   /** Called after a room's document changed, whoever changed it; for rooms not in memory, with only their ref. */
   onChange: (room: RoomRef) => void = () => undefined;
   /**
-   * Called after a client's update was stored and applied, with a copy of the document as it was
-   * before; the server bills purchases and license changes here. Not called for the CLI's rows.
+   * Called after a client's update was committed and applied, with what it touched and how that
+   * was before; the server bills purchases and license changes here. Not called for the CLI's rows.
    */
-  onAccepted?: (room: Room, before: Y.Doc) => void;
+  onAccepted?: (room: Room, change: AcceptedChange) => void;
 
   constructor(
     private readonly store: UpdateStore,
@@ -85,9 +130,15 @@ export class Rooms {
     const { doc, rows } = loadRoomDoc(this.store, ref);
     const room = new Room(ref, doc, rows);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      room.changed();
       if (origin === SERVER_WRITE) {
         this.append(room, update);
         this.compactIfDue(room);
+      }
+      // A client's update is in the shadow since it was validated; others must join it there.
+      if (room.shadow && (origin === SERVER_WRITE || origin === EXTERNAL)) {
+        Y.applyUpdate(room.shadow, update);
+        room.shadowBytes += update.byteLength;
       }
       room.broadcast(encodeSyncUpdate(update), origin);
       this.onChange(ref);
@@ -119,36 +170,31 @@ export class Rooms {
   /**
    * A client's update (sync step 2 or update message). What the room already holds is accepted as
    * is; anything new must come from a writer, keep the document under its size limit and valid for
-   * its kind, and is stored before it is applied and broadcast. Throws on an undecodable update.
+   * its kind. A valid update joins the next group commit: updates that arrive in the same turn of
+   * the event loop are committed in one transaction, and only then applied, broadcast and resolved
+   * as accepted. Verdicts resolve in the order the updates arrived. Throws on an undecodable update.
    */
-  receive(room: Room, update: Uint8Array, from: Peer, writable: boolean): Received {
-    const diff = Y.diffUpdate(update, Y.encodeStateVector(room.doc));
-    if (Y.snapshotContainsUpdate(Y.snapshot(room.doc), diff)) return { ok: true };
-    if (!writable) return { ok: false, refusal: { code: 'read-only', message: `You can read ${room.name} but not change it.` } };
-    const current = Y.encodeStateAsUpdate(room.doc);
-    if (current.byteLength + diff.byteLength > this.limits.maxDocBytes) {
-      return { ok: false, refusal: { code: 'too-large', message: `${room.name} would grow past ${this.limits.maxDocBytes} bytes.` } };
+  receive(room: Room, update: Uint8Array, from: Peer, writable: boolean): Promise<Received> {
+    const diff = Y.diffUpdate(update, Y.encodeStateVector(room.shadow ?? room.doc));
+    if (Y.snapshotContainsUpdate(room.snapshot(), diff)) return this.tell({ ok: true });
+    if (!writable) return this.tell({ ok: false, refusal: { code: 'read-only', message: `You can read ${room.name} but not change it.` } });
+    const shadow = this.shadowOf(room);
+    if (room.shadowBytes + diff.byteLength > this.limits.maxDocBytes) {
+      room.shadowBytes = Y.encodeStateAsUpdate(shadow).byteLength;
+      if (room.shadowBytes + diff.byteLength > this.limits.maxDocBytes) {
+        return this.tell({ ok: false, refusal: { code: 'too-large', message: `${room.name} would grow past ${this.limits.maxDocBytes} bytes.` } });
+      }
     }
-    const copy = createRoomDoc(room.ref.kind);
-    Y.applyUpdate(copy, current);
-    Y.applyUpdate(copy, diff);
-    const check = checkRoomDoc(room.ref.kind, copy);
-    copy.destroy();
-    if (!check.ok) return { ok: false, refusal: { code: 'invalid', message: check.message } };
-    try {
-      this.append(room, diff);
-    } catch (error) {
-      return { ok: false, refusal: { code: 'storage', message: `Could not store the change: ${String(error)}` } };
+    const touched = this.applyTraced(room, shadow, diff);
+    const check = checkChangedEntries(room.ref.kind, shadow, touched);
+    if (!check.ok) {
+      // The shadow now holds the refused update; the next write makes a clean one.
+      room.dropShadow();
+      return this.tell({ ok: false, refusal: { code: 'invalid', message: check.message } });
     }
-    const before = this.onAccepted && createRoomDoc(room.ref.kind);
-    if (before) Y.applyUpdate(before, current);
-    Y.applyUpdate(room.doc, diff, from);
-    this.compactIfDue(room);
-    if (before) {
-      this.onAccepted?.(room, before);
-      before.destroy();
-    }
-    return { ok: true };
+    room.shadowBytes += diff.byteLength;
+    room.pending.push(diff);
+    return new Promise((resolve) => this.enqueue({ room, diff, from, touched, resolve }));
   }
 
   /** A change made by the server itself. */
@@ -167,6 +213,84 @@ export class Rooms {
         if (ref) this.onChange(ref);
       }
     }
+  }
+
+  private shadowOf(room: Room): Y.Doc {
+    if (room.shadow) return room.shadow;
+    const current = Y.encodeStateAsUpdate(room.doc);
+    const shadow = createRoomDoc(room.ref.kind);
+    Y.applyUpdate(shadow, current);
+    room.shadowBytes = current.byteLength;
+    for (const diff of room.pending) {
+      Y.applyUpdate(shadow, diff);
+      room.shadowBytes += diff.byteLength;
+    }
+    return (room.shadow = shadow);
+  }
+
+  /** Applies an update to the shadow and returns which entries of its record roots it touched. */
+  private applyTraced(room: Room, shadow: Y.Doc, diff: Uint8Array): Map<string, Set<string>> {
+    let touched = new Map<string, Set<string>>();
+    const trace = (transaction: Y.Transaction) => (touched = changedKeys(shadow, transaction, recordRoots(room.ref.kind)));
+    shadow.on('afterTransaction', trace);
+    try {
+      Y.applyUpdate(shadow, diff);
+    } catch (error) {
+      room.dropShadow();
+      throw error;
+    } finally {
+      shadow.off('afterTransaction', trace);
+    }
+    return touched;
+  }
+
+  private tell(result: Received): Promise<Received> {
+    return new Promise((resolve) => this.enqueue({ result, resolve }));
+  }
+
+  private enqueue(entry: Queued): void {
+    this.queue.push(entry);
+    if (this.queue.length === 1) setImmediate(() => this.commit());
+  }
+
+  /**
+   * The group commit: every update queued since the last one in one transaction (one fsync with
+   * synchronous=FULL), then each applied, broadcast and resolved in arrival order. If the
+   * transaction fails, none of them is stored and each is refused.
+   */
+  private commit(): void {
+    const entries = this.queue;
+    this.queue = [];
+    const writes = entries.flatMap((entry) => ('room' in entry ? [entry] : []));
+    let failure: unknown;
+    try {
+      const seqs = this.store.appendAll(writes.map((entry) => [entry.room.name, entry.diff] as const));
+      for (const seq of seqs) if (seq === this.polled + 1) this.polled = seq;
+    } catch (error) {
+      failure = error;
+    }
+    for (const entry of writes) {
+      entry.room.pending.shift();
+      if (failure) entry.room.dropShadow();
+    }
+    for (const entry of entries) {
+      if (!('room' in entry)) {
+        entry.resolve(entry.result);
+        continue;
+      }
+      if (failure) {
+        entry.resolve({ ok: false, refusal: { code: 'storage', message: `Could not store the change: ${String(failure)}` } });
+        continue;
+      }
+      const { room, diff, from, touched } = entry;
+      room.rows++;
+      const before = this.onAccepted && readTouched(room.ref.kind, room.doc, touched);
+      Y.applyUpdate(room.doc, diff, from);
+      if (before) this.onAccepted?.(room, { touched, before });
+      entry.resolve({ ok: true });
+    }
+    // After every update of the group is applied: a snapshot taken earlier would miss committed rows.
+    for (const room of new Set(writes.map((entry) => entry.room))) this.compactIfDue(room);
   }
 
   private append(room: Room, update: Uint8Array): void {

@@ -7,42 +7,49 @@ type AnyType = Y.AbstractType<any>;
 export type ChangedEntities = Map<Collection, Set<string>>;
 
 /**
- * Which entities a transaction touched, local or remote, so that only those are projected again.
- * A change deep inside an entity is traced up to the entity's key in its collection. Expects a
- * document from `createPurchaserDoc`, whose collections exist before any update arrives.
+ * Which keys of the given top-level maps a transaction touched, local or remote. A change deep
+ * inside an entry is traced up to the entry's key in its root. Roots must exist before the transaction.
  */
-export function changedEntities(doc: Y.Doc, transaction: Y.Transaction): ChangedEntities {
-  const roots = new Map<AnyType, Collection>();
-  for (const collection of COLLECTIONS) {
-    const root = doc.share.get(collection);
-    if (root) roots.set(root, collection);
+export function changedKeys<R extends string>(doc: Y.Doc, transaction: Y.Transaction, rootNames: readonly R[]): Map<R, Set<string>> {
+  const roots = new Map<AnyType, R>();
+  for (const name of rootNames) {
+    const root = doc.share.get(name);
+    if (root) roots.set(root, name);
   }
 
-  const result: ChangedEntities = new Map();
-  const mark = (collection: Collection, id: string) => {
-    let ids = result.get(collection);
-    if (!ids) result.set(collection, (ids = new Set()));
-    ids.add(id);
+  const result = new Map<R, Set<string>>();
+  const mark = (root: R, key: string) => {
+    let keys = result.get(root);
+    if (!keys) result.set(root, (keys = new Set()));
+    keys.add(key);
   };
 
   for (const [type, keys] of transaction.changed) {
-    const rootCollection = roots.get(type as AnyType);
-    if (rootCollection) {
-      for (const key of keys) if (key !== null) mark(rootCollection, key);
+    const rootName = roots.get(type as AnyType);
+    if (rootName) {
+      for (const key of keys) if (key !== null) mark(rootName, key);
       continue;
     }
     let child: AnyType = type as AnyType;
     while (child._item) {
       const parent = child._item.parent as AnyType;
-      const collection = roots.get(parent);
-      if (collection) {
-        if (child._item.parentSub !== null) mark(collection, child._item.parentSub);
+      const name = roots.get(parent);
+      if (name) {
+        if (child._item.parentSub !== null) mark(name, child._item.parentSub);
         break;
       }
       child = parent;
     }
   }
   return result;
+}
+
+/**
+ * Which entities a transaction touched, so that only those are projected again. Expects a
+ * document from `createPurchaserDoc`, whose collections exist before any update arrives.
+ */
+export function changedEntities(doc: Y.Doc, transaction: Y.Transaction): ChangedEntities {
+  return changedKeys(doc, transaction, COLLECTIONS);
 }
 
 /** The union of several transactions' changed entities. */

@@ -13,6 +13,10 @@ interface RoomDocKind {
   roots: readonly string[];
   /** Roots whose values must each be a Y.Map (one per entity). */
   entityRoots: readonly string[];
+  /** Roots whose keys are validated one by one; the others are read whole. */
+  records: readonly string[];
+  /** One value of a record root as `read` presents it. */
+  entry(value: unknown, key: string): unknown;
   read(doc: Y.Doc): unknown;
   schema: { safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly Issue[] } } };
 }
@@ -22,11 +26,14 @@ interface Issue {
   message: string;
 }
 
+const plain = (value: unknown) => (value instanceof Y.AbstractType ? value.toJSON() : value);
+const withId = (value: unknown, key: string) => ({ ...(value as Y.Map<unknown>).toJSON(), id: key });
+
 const KINDS: Record<RoomKind, RoomDocKind> = {
-  purchaser: { create: createPurchaserDoc, roots: COLLECTIONS, entityRoots: COLLECTIONS, read: readState, schema: PurchaserState },
-  org: { create: createOrgDoc, roots: ORG_ROOTS, entityRoots: ['catalog', 'directory'], read: readOrgRoom, schema: OrgRoomState },
-  billing: { create: createBillingDoc, roots: BILLING_ROOTS, entityRoots: BILLING_ROOTS, read: readBillingRoom, schema: BillingRoomState },
-  summary: { create: createSummaryDoc, roots: SUMMARY_ROOTS, entityRoots: [], read: readSummary, schema: SummaryRoomState },
+  purchaser: { create: createPurchaserDoc, roots: COLLECTIONS, entityRoots: COLLECTIONS, records: COLLECTIONS, entry: withId, read: readState, schema: PurchaserState },
+  org: { create: createOrgDoc, roots: ORG_ROOTS, entityRoots: ['catalog', 'directory'], records: ['catalog', 'directory'], entry: plain, read: readOrgRoom, schema: OrgRoomState },
+  billing: { create: createBillingDoc, roots: BILLING_ROOTS, entityRoots: BILLING_ROOTS, records: BILLING_ROOTS, entry: plain, read: readBillingRoom, schema: BillingRoomState },
+  summary: { create: createSummaryDoc, roots: SUMMARY_ROOTS, entityRoots: [], records: SUMMARY_ROOTS, entry: plain, read: readSummary, schema: SummaryRoomState },
 };
 
 /** A new document of the room's kind, with its top-level types defined. */
@@ -43,15 +50,74 @@ export type RoomDocCheck = { ok: true } | { ok: false; message: string };
  */
 export function checkRoomDoc(kind: RoomKind, doc: Y.Doc): RoomDocCheck {
   const spec = KINDS[kind];
-  for (const root of doc.share.keys()) {
-    if (!spec.roots.includes(root)) return { ok: false, message: `Unknown collection "${root}"` };
-  }
+  const unknown = unknownRoot(spec, doc);
+  if (unknown) return unknown;
   for (const root of spec.entityRoots) {
     for (const [id, value] of doc.getMap(root)) {
       if (!(value instanceof Y.Map)) return { ok: false, message: `${root}.${id}: not an entity map` };
     }
   }
-  const parsed = spec.schema.safeParse(spec.read(doc));
+  return verdict(spec.schema.safeParse(spec.read(doc)));
+}
+
+/** The record roots of a room kind: the keys `checkChangedEntries` needs to know were touched. */
+export function recordRoots(kind: RoomKind): readonly string[] {
+  return KINDS[kind].records;
+}
+
+/**
+ * `checkRoomDoc` for a document that was valid before a change touched only `touched` (keys of
+ * record roots, see `changedKeys`): the same verdict, reading only those entries and the roots
+ * that are not records. Every schema of a room is a product of independent entries, so entries
+ * the change did not touch stay valid; reading them all made every update cost the whole document.
+ */
+export function checkChangedEntries(kind: RoomKind, doc: Y.Doc, touched: ReadonlyMap<string, ReadonlySet<string>>): RoomDocCheck {
+  const spec = KINDS[kind];
+  const unknown = unknownRoot(spec, doc);
+  if (unknown) return unknown;
+  const partial: Record<string, unknown> = {};
+  for (const root of spec.roots) {
+    const map = doc.getMap(root);
+    if (!spec.records.includes(root)) {
+      partial[root] = map.toJSON();
+      continue;
+    }
+    const entries: Record<string, unknown> = {};
+    for (const key of touched.get(root) ?? []) {
+      const value = map.get(key);
+      if (value === undefined) continue;
+      if (spec.entityRoots.includes(root) && !(value instanceof Y.Map)) return { ok: false, message: `${root}.${key}: not an entity map` };
+      entries[key] = spec.entry(value, key);
+    }
+    partial[root] = entries;
+  }
+  return verdict(spec.schema.safeParse(partial));
+}
+
+/** The touched entries' current values as `read` presents them; keys that hold nothing are left out. */
+export function readTouched(kind: RoomKind, doc: Y.Doc, touched: ReadonlyMap<string, ReadonlySet<string>>): Record<string, Record<string, unknown>> {
+  const spec = KINDS[kind];
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [root, keys] of touched) {
+    const map = doc.getMap(root);
+    const entries: Record<string, unknown> = {};
+    for (const key of keys) {
+      const value = map.get(key);
+      if (value !== undefined) entries[key] = spec.entry(value, key);
+    }
+    values[root] = entries;
+  }
+  return values;
+}
+
+function unknownRoot(spec: RoomDocKind, doc: Y.Doc): RoomDocCheck | undefined {
+  for (const root of doc.share.keys()) {
+    if (!spec.roots.includes(root)) return { ok: false, message: `Unknown collection "${root}"` };
+  }
+  return undefined;
+}
+
+function verdict(parsed: ReturnType<RoomDocKind['schema']['safeParse']>): RoomDocCheck {
   if (parsed.success) return { ok: true };
   const issue = parsed.error.issues[0];
   return { ok: false, message: issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'Invalid document' };

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type * as Y from 'yjs';
 import { chargeRequest, type ChargeRequest } from '../../lib/billing/charge-request';
 import { numberedInvoice, orgInvoiceNumber } from '../../lib/billing/invoice';
 import { PaymentMethod, type Charge, type Invoice } from '../../lib/billing/schemas';
 import { toIsoDate } from '../../lib/dates';
-import { readState } from '../../lib/doc/read';
+import { readEntity } from '../../lib/doc/read';
 import { formatMoney } from '../../lib/money';
 import { Organization } from '../../lib/org/schemas';
-import type { PurchaserState } from '../../lib/state';
 import { Subscription } from '../../lib/subscriptions/schema';
 import { putBillingEntity } from '../../lib/sync/billing-doc';
 import { licensesChangeKey } from '../../lib/sync/change-key';
 import type { PaymentProcessor } from '../payments/processor';
-import type { Room, Rooms } from '../rooms';
+import type { AcceptedChange, Room, Rooms } from '../rooms';
 import type { InvoiceSequence } from './invoice-sequence';
 
 export const NO_TOKEN_MESSAGE = 'This card was added without the sync server, so it cannot be charged. Replace it while signed in.';
@@ -32,30 +30,35 @@ export class BillingAuthority {
     private readonly now: () => number,
   ) {}
 
-  accepted(room: Room, before: Y.Doc): void {
+  /**
+   * Only the subscriptions the update touched can have been bought or changed, and only their
+   * values before and after are read: reading the whole purchaser state (twice) for every update
+   * cost time in proportion to the purchaser's history. The billing room is opened only to bill.
+   */
+  accepted(room: Room, { touched, before }: AcceptedChange): void {
     if (room.ref.kind !== 'purchaser') return;
     const { orgId, personId } = room.ref;
-    const previous = readState(before).subscriptions as Record<string, unknown>;
-    const state = readState(room.doc);
-    const billing = this.rooms.open({ kind: 'billing', orgId, personId });
-    const charges = billing.doc.getMap('charges');
+    const ids = touched.get('subscriptions');
+    if (!ids?.size) return;
+    const previous = before.subscriptions ?? {};
     const now = new Date(this.now()).toISOString();
-    // Only the organization's own fields: parsing the whole org room (its directory) on every
-    // accepted update cost time in proportion to the organization's size.
-    const org = Organization.safeParse(this.rooms.open({ kind: 'org', orgId }).doc.getMap('organization').toJSON());
-    const organization = org.success ? org.data : { name: orgId, taxRateBps: 0 };
+    let organization: { name: string; taxRateBps: number } | undefined;
 
-    for (const raw of Object.values(state.subscriptions)) {
-      const sub = Subscription.safeParse(raw);
+    for (const id of ids) {
+      const sub = Subscription.safeParse(readEntity(room.doc, 'subscriptions', id));
       if (!sub.success) continue;
-      const prior = previous[sub.data.id];
+      const prior = previous[id];
       const priorSub = Subscription.safeParse(prior);
       // A subscription that was there but invalid (a half-merged edit) is no purchase: leave it be.
       if (prior !== undefined && !priorSub.success) continue;
+      organization ??= this.organization(orgId);
       const request = chargeRequest(priorSub.success ? priorSub.data : undefined, sub.data, organization.taxRateBps, now);
       const changeKey = licensesChangeKey(room.doc, sub.data.id);
-      if (!request || !changeKey || charges.has(changeKey)) continue;
-      const { charge, invoice } = this.bill(request, changeKey, sub.data, state, orgId, organization, now);
+      if (!request || !changeKey) continue;
+      const billing = this.rooms.open({ kind: 'billing', orgId, personId });
+      if (billing.doc.getMap('charges').has(changeKey)) continue;
+      const card = readEntity(room.doc, 'paymentMethods', sub.data.paymentMethodId);
+      const { charge, invoice } = this.bill(request, changeKey, sub.data, card, orgId, organization, now);
       this.rooms.write(billing, (doc) => {
         if (invoice) putBillingEntity(doc, 'invoices', invoice.id, invoice);
         putBillingEntity(doc, 'charges', changeKey, charge);
@@ -63,11 +66,17 @@ export class BillingAuthority {
     }
   }
 
+  /** Only the organization's own fields: parsing the whole org room (its directory) cost time in proportion to the organization's size. */
+  private organization(orgId: string): { name: string; taxRateBps: number } {
+    const org = Organization.safeParse(this.rooms.open({ kind: 'org', orgId }).doc.getMap('organization').toJSON());
+    return org.success ? org.data : { name: orgId, taxRateBps: 0 };
+  }
+
   private bill(
     request: ChargeRequest,
     changeKey: string,
     sub: Subscription,
-    state: PurchaserState,
+    paymentMethod: unknown,
     orgId: string,
     organization: { name: string; taxRateBps: number },
     now: string,
@@ -78,7 +87,7 @@ export class BillingAuthority {
       invoice,
     });
     if (request.lines.length === 0) return record('nothing-due', 'Nothing to bill: the change falls on the last day of the term.');
-    const card = PaymentMethod.safeParse(state.paymentMethods[sub.paymentMethodId]);
+    const card = PaymentMethod.safeParse(paymentMethod);
     if (!card.success) return record('no-payment-method', 'The payment method of this subscription is missing. Replace it.');
     const invoice = () =>
       numberedInvoice(

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { applyChanges } from '../../lib/doc/apply';
+import { createPurchaserDoc } from '../../lib/doc/purchaser-doc';
 import type { Organization, Person } from '../../lib/org/schemas';
 import { putOrgEntity, writeOrganization } from '../../lib/sync/org-doc';
 import { openDb, type Db } from '../../server/db';
 import { appendChange, loadRoomDoc } from '../../server/room-log';
 import { Rooms, type Peer } from '../../server/rooms';
 import { UpdateStore } from '../../server/storage';
+import { putSubscription, subscription } from '../fixtures/subscription';
 import { tempDataDir } from './harness';
 
 const ORG_ROOM = { kind: 'org', orgId: 'org-a' } as const;
@@ -24,6 +27,23 @@ afterEach(() => {
   cli.close();
   data.remove();
 });
+
+const PURCHASER_ROOM = { kind: 'purchaser', orgId: 'org-a', personId: 'p1' } as const;
+const quiet: Peer = { send: () => undefined };
+
+/** A client document holding one valid subscription, and the update that made it. */
+function clientWithSubscription(): { client: Y.Doc; update: Uint8Array } {
+  const client = createPurchaserDoc();
+  applyChanges(client, [putSubscription(subscription())], null);
+  return { client, update: Y.encodeStateAsUpdate(client) };
+}
+
+/** The update a change on the client makes. */
+function edit(client: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const before = Y.encodeStateVector(client);
+  client.transact(() => change(client));
+  return Y.encodeStateAsUpdate(client, before);
+}
 
 const person = (name: string): Person => ({ id: `p-${name}`, orgId: 'org-a', displayName: name, email: `${name}@a.example`, department: '' });
 const org = (name: string): Organization => ({ id: 'org-a', name, domain: 'a.example', taxRateBps: 0, currency: 'USD' });
@@ -54,7 +74,7 @@ describe('Rooms', () => {
     expect(Y.encodeStateAsUpdate(room.doc)).toEqual(Y.encodeStateAsUpdate(loadRoomDoc(store, ORG_ROOM).doc));
   });
 
-  it('refuses an update from a reader and an invalid one, storing neither', () => {
+  it('refuses an update from a reader and an invalid one, storing neither', async () => {
     const store = new UpdateStore(server);
     const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 });
     const room = rooms.open({ kind: 'purchaser', orgId: 'org-a', personId: 'p1' });
@@ -62,19 +82,70 @@ describe('Rooms', () => {
     client.getMap('subscriptions').set('s1', new Y.Map());
     const update = Y.encodeStateAsUpdate(client);
     const peer: Peer = { send: () => undefined };
-    expect(rooms.receive(room, update, peer, false)).toMatchObject({ ok: false, refusal: { code: 'read-only' } });
-    expect(rooms.receive(room, update, peer, true)).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
+    expect(await rooms.receive(room, update, peer, false)).toMatchObject({ ok: false, refusal: { code: 'read-only' } });
+    expect(await rooms.receive(room, update, peer, true)).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
     expect(store.count('purchaser/org-a/p1')).toBe(0);
-    expect(rooms.receive(room, Y.encodeStateAsUpdate(new Y.Doc()), peer, false)).toEqual({ ok: true });
+    expect(await rooms.receive(room, Y.encodeStateAsUpdate(new Y.Doc()), peer, false)).toEqual({ ok: true });
   });
 
-  it('refuses an update that would grow the room past its size limit', () => {
+  it('refuses an update that would grow the room past its size limit', async () => {
     const rooms = new Rooms(new UpdateStore(server), { compactAfter: 100, maxDocBytes: 2_000 });
     const room = rooms.open({ kind: 'purchaser', orgId: 'org-a', personId: 'p1' });
     const client = new Y.Doc();
     const ticket = new Y.Map<unknown>();
     client.getMap('supportRequests').set('r1', ticket);
     ticket.set('message', 'x'.repeat(3_000));
-    expect(rooms.receive(room, Y.encodeStateAsUpdate(client), { send: () => undefined }, true)).toMatchObject({ ok: false, refusal: { code: 'too-large' } });
+    expect(await rooms.receive(room, Y.encodeStateAsUpdate(client), { send: () => undefined }, true)).toMatchObject({ ok: false, refusal: { code: 'too-large' } });
+  });
+
+  it('commits the updates of one turn together, and only then applies, broadcasts and resolves them', async () => {
+    const store = new UpdateStore(server);
+    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 });
+    const room = rooms.open(PURCHASER_ROOM);
+    const heard: Uint8Array[] = [];
+    rooms.join(room, { send: (m) => void heard.push(m) });
+    const { client, update } = clientWithSubscription();
+    const second = edit(client, (doc) => doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.set('licenses', 120));
+    const commits: number[] = [];
+    const appendAll = store.appendAll.bind(store);
+    store.appendAll = (rows) => {
+      commits.push(rows.length);
+      return appendAll(rows);
+    };
+
+    const results = [rooms.receive(room, update, quiet, true), rooms.receive(room, second, quiet, true)];
+    // Validated, not yet stored: nothing applied to the room, nothing broadcast.
+    expect(store.count('purchaser/org-a/p1')).toBe(0);
+    expect(room.doc.getMap('subscriptions').size).toBe(0);
+    expect(heard).toEqual([]);
+
+    expect(await Promise.all(results)).toEqual([{ ok: true }, { ok: true }]);
+    expect(commits).toEqual([2]);
+    expect(heard).toHaveLength(2);
+    expect((room.doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!).get('licenses')).toBe(120);
+    expect(loadRoomDoc(store, PURCHASER_ROOM).doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.get('licenses')).toBe(120);
+  });
+
+  it('refuses an update that breaks an entity an earlier update created, and keeps validating after it', async () => {
+    const store = new UpdateStore(server);
+    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 });
+    const room = rooms.open(PURCHASER_ROOM);
+    const { client, update } = clientWithSubscription();
+    expect(await rooms.receive(room, update, quiet, true)).toEqual({ ok: true });
+
+    const other = createPurchaserDoc();
+    Y.applyUpdate(other, update);
+    const breaking = edit(other, (doc) => doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.delete('currency'));
+    expect(await rooms.receive(room, breaking, quiet, true)).toMatchObject({ ok: false, refusal: { code: 'invalid', message: expect.stringContaining('subscriptions.sub-1') } });
+    const nested = edit(other, (doc) => (doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.get('assigned') as Y.Map<unknown>).set('x@a.example', 42));
+    expect(await rooms.receive(room, nested, quiet, true)).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
+    expect(store.count('purchaser/org-a/p1')).toBe(1);
+    expect(room.doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.get('currency')).toBe('USD');
+
+    // The refused updates left nothing behind: a valid edit from the first client is accepted and stored.
+    const valid = edit(client, (doc) => doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.set('licenses', 7));
+    expect(await rooms.receive(room, valid, quiet, true)).toEqual({ ok: true });
+    const stored = loadRoomDoc(store, PURCHASER_ROOM).doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!;
+    expect(stored.toJSON()).toMatchObject({ licenses: 7, currency: 'USD' });
   });
 });
