@@ -25,6 +25,8 @@ export interface ServerOptions {
   maxDocBytes?: number;
   /** How often rows written by the CLI are looked for. */
   pollMs?: number;
+  /** How long a room no one is connected to stays in memory. */
+  unloadAfterMs?: number;
   /** The built admin console; `npm run build:admin` writes it to .output/admin. */
   adminDir?: string;
 }
@@ -68,6 +70,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   const poller = setInterval(() => rooms.poll(), options.pollMs ?? 250);
+  const unloadAfterMs = options.unloadAfterMs ?? 30_000;
+  // Rooms are read back from storage when someone comes back; memory then follows who is connected, not how many rooms exist.
+  const unloader = setInterval(() => rooms.unloadIdle(unloadAfterMs), Math.max(1_000, unloadAfterMs / 3));
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -79,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${options.host}:${port}`,
     async close() {
       clearInterval(poller);
+      clearInterval(unloader);
       summary.stop();
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server shutting down');
       wss.close();

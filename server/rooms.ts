@@ -42,12 +42,13 @@ export class Room {
   rows: number;
   /**
    * The document with the updates that are validated but not yet committed (`pending`): what the
-   * next update is validated against. Made on the first write; dropped after a refusal.
+   * next update is validated against. Made on the first write and dropped when the room idles.
    */
   shadow: Y.Doc | undefined;
   /** Upper bound of the shadow's encoded size: exact when made, plus every update applied since. */
   shadowBytes = 0;
   readonly pending: Uint8Array[] = [];
+  lastUsed: number;
   private stored: Uint8Array | undefined;
   private snapshotOfDoc: Y.Snapshot | undefined;
 
@@ -55,9 +56,11 @@ export class Room {
     readonly ref: RoomRef,
     readonly doc: Y.Doc,
     rows: number,
+    now: number,
   ) {
     this.name = roomName(ref);
     this.rows = rows;
+    this.lastUsed = now;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
   }
@@ -86,6 +89,11 @@ export class Room {
     this.shadow = undefined;
   }
 
+  destroy(): void {
+    this.dropShadow();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
 }
 
 /** A client's update waiting for the next group commit, or a verdict waiting to be told in order. */
@@ -114,6 +122,7 @@ export class Rooms {
   constructor(
     private readonly store: UpdateStore,
     private readonly limits: Limits,
+    private readonly now: () => number = Date.now,
   ) {
     this.polled = store.lastSeq();
   }
@@ -126,9 +135,12 @@ export class Rooms {
   open(ref: RoomRef): Room {
     const name = roomName(ref);
     const existing = this.rooms.get(name);
-    if (existing) return existing;
+    if (existing) {
+      existing.lastUsed = this.now();
+      return existing;
+    }
     const { doc, rows } = loadRoomDoc(this.store, ref);
-    const room = new Room(ref, doc, rows);
+    const room = new Room(ref, doc, rows, this.now());
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       room.changed();
       if (origin === SERVER_WRITE) {
@@ -162,6 +174,7 @@ export class Rooms {
 
   leave(room: Room, peer: Peer): void {
     room.peers.delete(peer);
+    room.lastUsed = this.now();
     const ids = room.awarenessIds.get(peer);
     room.awarenessIds.delete(peer);
     if (ids?.size) awarenessProtocol.removeAwarenessStates(room.awareness, [...ids], null);
@@ -175,6 +188,7 @@ export class Rooms {
    * as accepted. Verdicts resolve in the order the updates arrived. Throws on an undecodable update.
    */
   receive(room: Room, update: Uint8Array, from: Peer, writable: boolean): Promise<Received> {
+    room.lastUsed = this.now();
     const diff = Y.diffUpdate(update, Y.encodeStateVector(room.shadow ?? room.doc));
     if (Y.snapshotContainsUpdate(room.snapshot(), diff)) return this.tell({ ok: true });
     if (!writable) return this.tell({ ok: false, refusal: { code: 'read-only', message: `You can read ${room.name} but not change it.` } });
@@ -199,6 +213,7 @@ export class Rooms {
 
   /** A change made by the server itself. */
   write(room: Room, change: (doc: Y.Doc) => void): void {
+    room.lastUsed = this.now();
     room.doc.transact(() => change(room.doc), SERVER_WRITE);
   }
 
@@ -211,6 +226,22 @@ export class Rooms {
       else {
         const ref = parseRoom(row.room);
         if (ref) this.onChange(ref);
+      }
+    }
+  }
+
+  /**
+   * Lets go of rooms no one is connected to and nothing waits for since `idleMs`: all of their
+   * state is in storage, and `open` reads it back. Rooms still in use only drop their shadow.
+   */
+  unloadIdle(idleMs: number): void {
+    const before = this.now() - idleMs;
+    for (const [name, room] of this.rooms) {
+      if (room.pending.length || room.lastUsed > before) continue;
+      if (room.peers.size) room.dropShadow();
+      else {
+        room.destroy();
+        this.rooms.delete(name);
       }
     }
   }

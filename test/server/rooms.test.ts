@@ -148,4 +148,30 @@ describe('Rooms', () => {
     const stored = loadRoomDoc(store, PURCHASER_ROOM).doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!;
     expect(stored.toJSON()).toMatchObject({ licenses: 7, currency: 'USD' });
   });
+
+  it('unloads a room no one used for a while and reads it back with its data', async () => {
+    let now = 1_000;
+    const rooms = new Rooms(new UpdateStore(server), { compactAfter: 100, maxDocBytes: 1 << 20 }, () => now);
+    const room = rooms.open(PURCHASER_ROOM);
+    const peer: Peer = { send: () => undefined };
+    rooms.join(room, peer);
+    expect(await rooms.receive(room, clientWithSubscription().update, peer, true)).toEqual({ ok: true });
+
+    now += 60_000;
+    rooms.unloadIdle(30_000);
+    expect(rooms.loaded(PURCHASER_ROOM)).toBe(room);
+    expect(room.shadow).toBeUndefined();
+
+    rooms.leave(room, peer);
+    now += 29_000;
+    rooms.unloadIdle(30_000);
+    expect(rooms.loaded(PURCHASER_ROOM)).toBe(room);
+    now += 2_000;
+    rooms.unloadIdle(30_000);
+    expect(rooms.loaded(PURCHASER_ROOM)).toBeUndefined();
+
+    const reopened = rooms.open(PURCHASER_ROOM);
+    expect(reopened).not.toBe(room);
+    expect(reopened.doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.get('licenses')).toBe(100);
+  });
 });
