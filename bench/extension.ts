@@ -192,13 +192,19 @@ function seedChanges(count: number, assignees: readonly string[]): Change[] {
   return [...demo, ...subs];
 }
 
-/** Milliseconds from navigation until the popup lists every subscription with its actions. */
+/**
+ * Milliseconds from navigation until the popup is usable with all `subscriptions` loaded: its list
+ * shows cards with their buttons and either every card or the count of all of them ("Showing 20 of
+ * 1,005 subscriptions" above "Show more"), so search and sort already cover the whole set.
+ */
 async function popupInteractive(page: Page, subscriptions: number): Promise<number> {
   const handle = await page.waitForFunction(
     (count) => {
       const list = document.querySelector('[aria-label="Your subscriptions"]');
-      const ready = list && list.querySelectorAll(':scope > li').length >= count && list.querySelector('button');
-      return ready ? performance.now() : 0;
+      if (!list?.querySelector('button')) return 0;
+      const counted = /of ([\d,]+) subscriptions/.exec(document.querySelector('.list-more [role="status"]')?.textContent ?? '');
+      const total = counted ? Number(counted[1]!.replaceAll(',', '')) : list.querySelectorAll(':scope > li').length;
+      return total >= count ? performance.now() : 0;
     },
     subscriptions,
     { polling: 'raf', timeout: 60_000 },

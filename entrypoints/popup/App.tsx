@@ -1,14 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Field } from '../ui/components/Field';
 import { EmptyState, SyncStatus } from '../ui/components/misc';
 import { db } from '../ui/db';
+import { plural } from '../ui/format';
 import { useOrganization, usePaymentNotices } from '../ui/hooks';
 import { ready } from '../ui/messaging';
-import { matchesSearch, SORT_LABELS, sortSubscriptions, type SortKey } from '../ui/subscription-view';
+import { SORT_LABELS, type SortKey } from '../ui/subscription-view';
 import { useLiveQuery } from '../ui/use-live-query';
 import { SubscriptionCard, type QuickAction } from './SubscriptionCard';
 import { QuickActionPane } from './QuickActionPane';
+import { ShowMore } from './ShowMore';
+import { useSubscriptionList } from './use-subscription-list';
+
+/**
+ * Cards rendered at first and per "Show more": a few screens of the 600 px popup. Rendering every
+ * card of a large account (1,000 cards, 30,000 DOM nodes) kept the popup blank for most of a second.
+ */
+const PAGE = 20;
 
 function openConsole(e: Event) {
   e.preventDefault();
@@ -21,10 +30,20 @@ export function App() {
   const [isReady, setIsReady] = useState(false);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('name');
+  const [limit, setLimit] = useState(PAGE);
+  const cards = useRef<HTMLUListElement>(null);
+  const revealedFrom = useRef(-1);
   const [action, setAction] = useState<{ kind: QuickAction; subscriptionId: string } | null>(null);
   const org = useOrganization();
   const payments = usePaymentNotices();
-  const { data: subs } = useLiveQuery(() => db.subscriptions.toArray(), []);
+  const list = useSubscriptionList(query, sort, limit);
+  // Read by id, not from the list: a change made in the pane (more licenses) can move its card
+  // out of the first `limit`, which must not close the pane.
+  const opened = useLiveQuery(
+    () => (action ? db.subscriptions.get(action.subscriptionId) : undefined),
+    [action?.subscriptionId],
+  ).data;
+  const actionSub = opened && opened.id === action?.subscriptionId ? opened : undefined;
 
   useEffect(() => {
     void ready().then((r) => {
@@ -33,8 +52,20 @@ export function App() {
     });
   }, []);
 
-  const shown = subs ? sortSubscriptions(subs.filter((s) => matchesSearch(s, query)), sort) : [];
-  const actionSub = action && subs?.find((s) => s.id === action.subscriptionId);
+  // Focus moves to the first card "Show more" revealed (once it is read and rendered), so Tab
+  // continues there and the focus is not lost when the button goes away with the last cards.
+  useEffect(() => {
+    const from = revealedFrom.current;
+    if (from < 0 || !list || list.first.length <= from) return;
+    revealedFrom.current = -1;
+    cards.current?.children[from]?.querySelector<HTMLElement>('h2')?.focus();
+  }, [list]);
+
+  function showMore() {
+    revealedFrom.current = limit;
+    setLimit(limit + PAGE);
+  }
+
   const now = new Date().toISOString();
 
   return (
@@ -54,11 +85,11 @@ export function App() {
             {readyError}
           </p>
         ) : null}
-        {subs === undefined || (subs.length === 0 && !isReady) ? (
+        {list === undefined || (list.total === 0 && !isReady) ? (
           <p class="muted" role="status">
             Loading your subscriptions…
           </p>
-        ) : subs.length === 0 ? (
+        ) : list.total === 0 ? (
           <EmptyState title="No subscriptions yet">
             <p>Subscriptions you buy for your team show up here.</p>
             <p>
@@ -75,14 +106,20 @@ export function App() {
                 name="search"
                 type="search"
                 value={query}
-                onInput={(e) => setQuery(e.currentTarget.value)}
+                onInput={(e) => {
+                  setQuery(e.currentTarget.value);
+                  setLimit(PAGE);
+                }}
               />
               <Field
                 kind="select"
                 label="Sort by"
                 name="sort"
                 value={sort}
-                onChange={(e) => setSort(e.currentTarget.value as SortKey)}
+                onChange={(e) => {
+                  setSort(e.currentTarget.value as SortKey);
+                  setLimit(PAGE);
+                }}
               >
                 {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
                   <option key={key} value={key}>
@@ -92,20 +129,25 @@ export function App() {
               </Field>
             </div>
             <p class="visually-hidden" role="status">
-              {query ? `${shown.length} of ${subs.length} subscriptions match` : ''}
+              {query ? `${list.matched.toLocaleString('en-US')} of ${plural(list.total, 'subscription')} match` : ''}
             </p>
-            {shown.length ? (
-              <ul class="sub-list" aria-label="Your subscriptions">
-                {shown.map((sub) => (
-                  <SubscriptionCard
-                    key={sub.id}
-                    sub={sub}
-                    now={now}
-                    payment={payments[sub.id]}
-                    onAction={(kind) => setAction({ kind, subscriptionId: sub.id })}
-                  />
-                ))}
-              </ul>
+            {list.matched ? (
+              <>
+                <ul class="sub-list" aria-label="Your subscriptions" ref={cards}>
+                  {list.first.map((sub) => (
+                    <SubscriptionCard
+                      key={sub.id}
+                      sub={sub}
+                      now={now}
+                      payment={payments[sub.id]}
+                      onAction={(kind) => setAction({ kind, subscriptionId: sub.id })}
+                    />
+                  ))}
+                </ul>
+                {list.matched > list.first.length ? (
+                  <ShowMore shown={list.first.length} total={list.matched} step={PAGE} onMore={showMore} />
+                ) : null}
+              </>
             ) : (
               <EmptyState title="No matches">
                 <p>No subscription matches “{query.trim()}”.</p>

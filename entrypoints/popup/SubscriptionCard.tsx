@@ -30,7 +30,7 @@ export function SubscriptionCard({
   return (
     <li class="sub-card" aria-labelledby={`${id}-name`}>
       <div class="sub-card-head">
-        <h2 id={`${id}-name`}>{sub.productName}</h2>
+        <h2 id={`${id}-name`} tabIndex={-1}>{sub.productName}</h2>
         <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
       </div>
       <p class="sub-card-meta">

@@ -30,8 +30,16 @@ export function licenseCounts(sub: Subscription): { assigned: number; total: num
 export type SortKey = 'name' | 'renewal' | 'licenses';
 export const SORT_LABELS: Record<SortKey, string> = { name: 'Name', renewal: 'Renewal date', licenses: 'Licenses' };
 
+/**
+ * By name in IndexedDB's order (UTF-16 code units, then id), not the locale's: the popup's first
+ * screen comes straight from the productName index, and a search or a tie must not reorder it.
+ */
+function byName(a: Subscription, b: Subscription): number {
+  if (a.productName !== b.productName) return a.productName < b.productName ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export function sortSubscriptions(subs: readonly Subscription[], key: SortKey): Subscription[] {
-  const byName = (a: Subscription, b: Subscription) => a.productName.localeCompare(b.productName);
   const copy = [...subs];
   if (key === 'name') return copy.sort(byName);
   if (key === 'renewal') return copy.sort((a, b) => a.renewsOn.localeCompare(b.renewsOn) || byName(a, b));
