@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_BUNDLE, buildServer } from '../server/build';
 import { freePort } from './proc';
 
 export type ServerKind = 'seatkeeper' | 'y-websocket' | 'hocuspocus';
@@ -24,11 +25,15 @@ export function tempDir(prefix: string): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+let serverBuilt: Promise<void> | undefined;
+
 /**
  * Starts one server as a child process on a fresh port, each with its own persistence in `dataDir`:
- * Seatkeeper's SQLite log, the reference server's y-leveldb (YPERSISTENCE), Hocuspocus' SQLite extension.
+ * Seatkeeper's SQLite log (its prebuilt bundle, as `npm run server` starts it; built once per
+ * run, before any timing), the reference server's y-leveldb (YPERSISTENCE), Hocuspocus' SQLite extension.
  */
 export async function startBenchServer(kind: ServerKind, dataDir: string): Promise<BenchServer> {
+  if (kind === 'seatkeeper') await (serverBuilt ??= buildServer());
   const port = await freePort();
   // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it is stopped.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
@@ -37,7 +42,7 @@ export async function startBenchServer(kind: ServerKind, dataDir: string): Promi
   const spawnedAt = performance.now();
   const child =
     kind === 'seatkeeper'
-      ? node(['--import', 'tsx', 'server/main.ts', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir])
+      ? node([SERVER_BUNDLE, '--host', '127.0.0.1', '--port', String(port), '--data', dataDir])
       : kind === 'y-websocket'
         ? node(['node_modules/@y/websocket-server/src/server.js'], { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: join(dataDir, 'leveldb') })
         : node(['--import', 'tsx', 'bench/hocuspocus-server.ts', String(port), join(dataDir, 'hocuspocus.sqlite')]);
