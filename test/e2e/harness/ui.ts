@@ -3,7 +3,7 @@
  * Microsoft 365 self-service purchase pages). Shared by the e2e test files.
  */
 import type { Locator, Page } from 'playwright-core';
-import { textMatches, visible } from './wait';
+import { textMatches, until, visible } from './wait';
 
 /** The demo organization's subscriptions (lib/org/demo-seed.ts). */
 export const DEMO = {
@@ -71,4 +71,15 @@ export async function signInFromSettings(options: Page, serverUrl: string, code:
   await options.getByRole('button', { name: 'Sign in' }).click();
   await visible(options.getByText(name, { exact: true }), 20_000);
   await textMatches(syncLine(options), 'All changes synced', 20_000);
+}
+
+/**
+ * Waits until the people picker lists only matches for what was typed: results arrive per keystroke,
+ * and a key pressed on an earlier keystroke's list would act on a list about to be replaced.
+ */
+export async function pickerShowsOnly(pane: Locator, pattern: RegExp): Promise<void> {
+  await until(async () => {
+    const names = await pane.getByRole('option').allInnerTexts();
+    return names.length > 0 && names.every((name) => pattern.test(name));
+  }, `the picker to list only ${pattern}`);
 }
