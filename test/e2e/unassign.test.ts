@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtension } from './harness/extension';
 import { DEMO, dialog, popupCard, popupList, toast } from './harness/ui';
-import { gone, textMatches, visible } from './harness/wait';
+import { countIs, gone, textMatches, visible } from './harness/wait';
 
 const ext = useExtension();
 
@@ -22,7 +22,7 @@ describe('unassign licenses', () => {
   test('lists the people who have a license', async () => {
     const popup = await ext.openPopup();
     const pane = await openAssigned(popup);
-    expect(await pane.getByRole('checkbox').count()).toBe(12);
+    await countIs(pane.getByRole('checkbox'), 12);
     await textMatches(pane, 'liam.fischer@northwind.example');
     await popup.close();
   });
@@ -64,7 +64,7 @@ describe('unassign licenses', () => {
     await popupCard(again, DEMO.chat).getByRole('button', { name: 'Unassign licenses' }).click();
     const list = dialog(again, 'Assigned people');
     await visible(list.getByRole('checkbox').first());
-    expect(await list.getByRole('checkbox').count()).toBe(10);
+    await countIs(list.getByRole('checkbox'), 10);
     expect(await list.getByRole('checkbox', { name: /Liam Fischer/ }).count()).toBe(0);
     await again.close();
   });
@@ -99,7 +99,7 @@ describe('unassign licenses', () => {
     await gone(confirm);
     await textMatches(toast(page), 'Unassigned 2 Contoso Chat licenses');
     await textMatches(page.locator('main'), '8 of 100 licenses assigned');
-    expect(await page.getByRole('table').getByRole('rowheader', { name: 'Diego Alvarez' }).count()).toBe(0);
+    await countIs(page.getByRole('table').getByRole('rowheader', { name: 'Diego Alvarez' }), 0);
     await page.close();
   });
 });
