@@ -77,4 +77,18 @@ describe('summary maintainer', () => {
     expect(liam.length).toBeGreaterThan(0);
     for (const key of liam) expect(entries()[key]?.purchaserName).toBe('Liam Renamed');
   });
+
+  it('reads a purchaser again who changed while the catch-up was reading their organization', async () => {
+    // A recompute delay longer than the test: only the catch-up itself can bring the change in.
+    const slow = new SummaryMaintainer(rooms, new UpdateStore(db), 60_000);
+    rooms.onChange = (ref) => slow.roomChanged(ref);
+    const [id, sub] = [...subscriptions(MAYA.personId)][0]!;
+    const caughtUp = slow.recomputeAll();
+    // After one turn the catch-up has read Maya's room (the first of her organization) and not Liam's.
+    await new Promise((resolve) => setImmediate(resolve));
+    sub.set('licenses', 321);
+    await caughtUp;
+    slow.stop();
+    expect(entries()[`${MAYA.personId}/${id}`]?.licenses).toBe(321);
+  });
 });
