@@ -321,7 +321,15 @@ export class Rooms {
       entry.resolve({ ok: true });
     }
     // After every update of the group is applied: a snapshot taken earlier would miss committed rows.
-    for (const room of new Set(writes.map((entry) => entry.room))) this.compactIfDue(room);
+    for (const room of new Set(writes.map((entry) => entry.room))) {
+      // A failed compaction leaves the rows as they were (one transaction) and is tried again at the
+      // next write; thrown here, outside any connection's handler, it would end the process.
+      try {
+        this.compactIfDue(room);
+      } catch (error) {
+        console.error(`Compacting ${room.name} failed:`, error);
+      }
+    }
   }
 
   private append(room: Room, update: Uint8Array): void {
