@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Person } from '../../../lib/org/schemas';
 import type { PersonRow } from '../../../lib/store/db';
 import { db } from '../db';
@@ -61,6 +61,8 @@ export function PeoplePicker({
   const listId = `${id}-list`;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PersonRow[]>([]);
+  const shown = useRef(results);
+  shown.current = results;
   const [skipped, setSkipped] = useState(0);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -68,6 +70,10 @@ export function PeoplePicker({
   const [announcement, setAnnouncement] = useState('');
 
   const picked = new Set(value.map((p) => p.id));
+  // Keyed by content, not identity: a parent re-rendered with fresh rows for the same people must not
+  // search again, or it would drop the highlight the user just moved with ArrowDown.
+  const pickedKey = value.map((p) => p.id).join('\n');
+  const excludeKey = [...(exclude ?? [])].sort().join('\n');
 
   useEffect(() => {
     let stale = false;
@@ -75,10 +81,12 @@ export function PeoplePicker({
     findPeople(query, skip).then(
       ({ found, skipped }) => {
         if (stale) return;
+        const previous = shown.current;
         setResults(found);
         setSkipped(skipped);
-        // Nothing highlighted until ArrowDown; Enter alone picks the first result.
-        setActive(-1);
+        // Nothing highlighted until ArrowDown (Enter alone picks the first result). Results arrive a
+        // keystroke late, so a person highlighted on the previous list stays highlighted if listed.
+        setActive((i) => (i >= 0 && previous[i] ? found.findIndex((p) => p.id === previous[i]!.id) : -1));
       },
       () => !stale && setResults([]),
     );
@@ -86,7 +94,7 @@ export function PeoplePicker({
       stale = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, value, exclude]);
+  }, [query, pickedKey, excludeKey]);
 
   function pick(person: PersonRow) {
     if (value.length >= max) {
