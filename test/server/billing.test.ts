@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { createPurchaserService } from '../../lib/background/purchaser-service';
-import { createSyncService, type SyncService } from '../../lib/background/sync-service';
+import type { SyncService } from '../../lib/background/sync-service';
 import { amountsFor } from '../../lib/billing/invoice';
 import { previewLicenseChange } from '../../lib/billing/price-preview';
 import type { PaymentMethod } from '../../lib/billing/schemas';
 import type { AddPaymentMethodInput, BuyInput } from '../../lib/commands/inputs';
 import { applyChanges } from '../../lib/doc/apply';
-import { demoOrgSource } from '../../lib/org/source';
-import { PurchaserStore } from '../../lib/store/purchaser-store';
-import { accountOrgSource } from '../../lib/sync/account-org-source';
 import { BillingRoomState, readBillingRoom } from '../../lib/sync/billing-doc';
 import { licensesChangeKey } from '../../lib/sync/change-key';
-import type { SyncMeta } from '../../lib/sync/status';
 import type { Subscription } from '../../lib/subscriptions/schema';
 import { DECLINED_CARD, SUCCEEDING_CARD } from '../../server/payments/simulated-processor';
-import { memoryDb } from '../fixtures/db';
 import { until } from '../fixtures/until';
 import { LIAM, MAYA, ORG, room, seedTwoOrgs } from './fixture';
 import { connectSynced, mint, startServer, tempDataDir, withAdmin, type ServerProcess } from './harness';
+import { nodeDevice } from './node-device';
 
 /**
  * The server as billing authority, against a real server process: the extension's background in
@@ -42,39 +36,13 @@ afterAll(async () => {
   data.remove();
 });
 
-/** Maya's background, signed in: its own IndexedDB, session and document. */
+/** Maya's background, signed in. */
 async function device() {
-  const { db } = memoryDb();
-  const store = new PurchaserStore(db);
-  let saved: unknown;
-  const sync = createSyncService({
-    db,
-    store,
-    sessions: { load: async () => saved, save: async (s) => void (saved = s), clear: async () => void (saved = undefined) },
-    fetch: (url, init) => fetch(url, init),
-    WebSocket,
-    now: Date.now,
-    timers: { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
-  });
+  const { db, store, sync, service, meta, synced } = await nodeDevice('maya');
   devices.push(sync);
-  let n = 0;
-  const service = createPurchaserService({
-    db,
-    store,
-    sync,
-    orgSource: accountOrgSource(db, demoOrgSource),
-    now: () => new Date().toISOString(),
-    newId: () => `maya-${Date.now()}-${++n}`,
-  });
-  await service.handle({ type: 'ready' });
   const code = withAdmin(data.dir, (admin) => admin.createSignInCode(ORG, MAYA.personId));
   expect(await service.handle({ type: 'signIn', serverUrl: server.url, code })).toMatchObject({ ok: true });
-  const meta = async () => (await db.meta.get('sync'))?.value as SyncMeta | undefined;
-  const synced = () => until(async () => {
-    const m = await meta();
-    return m?.state === 'online' && m.waiting === 0;
-  }, 'all changes synced', 30_000);
-  await synced();
+  await synced(30_000);
   await until(async () => (await db.products.count()) > 0 && (await db.billingProfiles.count()) > 0, 'the catalog and the purchaser room');
 
   async function addCard(number: string): Promise<PaymentMethod> {

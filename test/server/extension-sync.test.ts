@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { createPurchaserService } from '../../lib/background/purchaser-service';
-import { createSyncService, type SyncService } from '../../lib/background/sync-service';
-import { demoOrgSource } from '../../lib/org/source';
-import { PurchaserStore } from '../../lib/store/purchaser-store';
-import { accountOrgSource } from '../../lib/sync/account-org-source';
-import type { SyncMeta } from '../../lib/sync/status';
-import { memoryDb } from '../fixtures/db';
+import type { SyncService } from '../../lib/background/sync-service';
 import { MAYA, ORG, RILEY, seedTwoOrgs } from './fixture';
 import { until } from '../fixtures/until';
 import { startServer, tempDataDir, withAdmin, type ServerProcess } from './harness';
+import { nodeDevice } from './node-device';
 
 /**
  * The extension's background, run in Node against the real sync server in a child process: two
@@ -34,38 +28,12 @@ function code(personId: string): string {
   return withAdmin(data.dir, (admin) => admin.createSignInCode(ORG, personId));
 }
 
-/** One browser's background: its own IndexedDB, session storage and document. */
+/** One browser's background, signed in as `personId`. */
 async function device(personId = MAYA.personId) {
-  const { db } = memoryDb();
-  const store = new PurchaserStore(db);
-  let saved: unknown;
-  const sync = createSyncService({
-    db,
-    store,
-    sessions: { load: async () => saved, save: async (s) => void (saved = s), clear: async () => void (saved = undefined) },
-    fetch: (url, init) => fetch(url, init),
-    WebSocket,
-    now: Date.now,
-    timers: { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
-  });
+  const { db, store, sync, service, meta, synced } = await nodeDevice(personId);
   devices.push(sync);
-  let n = 0;
-  const service = createPurchaserService({
-    db,
-    store,
-    sync,
-    orgSource: accountOrgSource(db, demoOrgSource),
-    now: () => new Date().toISOString(),
-    newId: () => `${personId}-${Date.now()}-${++n}`,
-  });
-  await service.handle({ type: 'ready' });
   const reply = await service.handle({ type: 'signIn', serverUrl: server.url, code: code(personId) });
   expect(reply).toMatchObject({ ok: true });
-  const meta = async () => (await db.meta.get('sync'))?.value as SyncMeta | undefined;
-  const synced = () => until(async () => {
-    const m = await meta();
-    return m?.state === 'online' && m.waiting === 0;
-  }, 'all changes synced');
   await synced();
   await until(async () => (await db.products.count()) > 0, 'the catalog from the org room');
   // Only Maya has subscriptions in the seeded server.
