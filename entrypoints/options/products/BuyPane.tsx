@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { amountsFor } from '../../../lib/billing/invoice';
 import type { BuyInput } from '../../../lib/commands/inputs';
 import type { Term } from '../../../lib/org/schemas';
-import { Button } from '../../ui/components/Button';
 import { Dialog } from '../../ui/components/Dialog';
 import { Field } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
@@ -15,6 +14,7 @@ import { fieldError, toNumber, useCommand } from '../../ui/use-command';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { usePaymentMethods } from '../shared/data';
 import { cardExpiry, cardLabel } from '../shared/cards';
+import { FormActions } from '../../ui/components/FormActions';
 
 const FIELDS = ['productId', 'licenses', 'term', 'paymentMethodId'];
 
@@ -123,12 +123,7 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
             <p>Choose a product and a number of licenses to see the price.</p>
           )}
         </div>
-        <div class="dialog-actions">
-          <Button type="submit" variant="primary">
-            Buy
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </div>
+        <FormActions submitLabel="Buy" onCancel={onClose} />
       </form>
     </Dialog>
   );

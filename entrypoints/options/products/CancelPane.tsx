@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { CancelInput } from '../../../lib/commands/inputs';
 import { CANCEL_REASON_LABELS, type CancelReason, type Subscription } from '../../../lib/subscriptions/schema';
-import { Button } from '../../ui/components/Button';
 import { Dialog } from '../../ui/components/Dialog';
 import { Field, Fieldset } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
 import { useToast } from '../../ui/components/Toast';
 import { formatDate } from '../../ui/format';
 import { fieldError, useCommand } from '../../ui/use-command';
+import { FormActions } from '../../ui/components/FormActions';
 
 const MAX_FEEDBACK = 1000;
 
@@ -70,12 +70,7 @@ export function CancelPane({ sub, onClose }: { sub: Subscription; onClose: () =>
             </span>
           }
         />
-        <div class="dialog-actions">
-          <Button type="submit" variant="primary">
-            Save
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </div>
+        <FormActions submitLabel="Save" onCancel={onClose} />
       </form>
     </Dialog>
   );

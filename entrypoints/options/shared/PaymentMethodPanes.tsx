@@ -5,7 +5,6 @@ import type {
   EditPaymentMethodInput,
   ReplacePaymentMethodInput,
 } from '../../../lib/commands/inputs';
-import { Button } from '../../ui/components/Button';
 import { Dialog } from '../../ui/components/Dialog';
 import { Field } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
@@ -15,6 +14,7 @@ import { fieldError, useCommand } from '../../ui/use-command';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { CARD_FIELDS, CardFields, cardPayload, EMPTY_ADDRESS, type CardValues } from './CardForm';
 import { cardLabel } from './cards';
+import { FormActions } from '../../ui/components/FormActions';
 
 function fromCard(pm: PaymentMethod | undefined, withSecrets = false): CardValues {
   return {
@@ -48,12 +48,7 @@ export function EditPaymentMethodPane({ card, onClose }: { card: PaymentMethod; 
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={CARD_FIELDS} />
         <CardFields values={values} onChange={setValues} errors={errors} withNumber={false} />
-        <div class="dialog-actions">
-          <Button type="submit" variant="primary">
-            Save
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </div>
+        <FormActions submitLabel="Save" onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -84,12 +79,7 @@ export function ReplacePaymentMethodPane({ card, onClose }: { card: PaymentMetho
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={CARD_FIELDS} />
         <CardFields values={values} onChange={setValues} errors={errors} withNumber />
-        <div class="dialog-actions">
-          <Button type="submit" variant="primary">
-            Replace
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </div>
+        <FormActions submitLabel="Replace" onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -153,12 +143,7 @@ export function AddPaymentMethodPane({
           <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.currentTarget.checked)} />
           <span>Use it to pay this billing profile’s invoices</span>
         </label>
-        <div class="dialog-actions">
-          <Button type="submit" variant="primary">
-            Save
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </div>
+        <FormActions submitLabel="Save" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,6 @@ import { previewLicenseChange } from '../../../lib/billing/price-preview';
 import type { SetLicensesInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { assignedCount } from '../../../lib/subscriptions/status';
-import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
@@ -12,6 +11,7 @@ import { useToast } from '../components/Toast';
 import { PER_TERM, plural } from '../format';
 import { useOrganization } from '../hooks';
 import { fieldError, toNumber, useCommand } from '../use-command';
+import { FormActions } from '../components/FormActions';
 
 export type LicensesMode = 'buy' | 'remove';
 export const LICENSES_TITLES: Record<LicensesMode, string> = { buy: 'Buy licenses', remove: 'Remove licenses' };
@@ -64,12 +64,7 @@ export function LicensesPane({
           error={fieldError(errors, 'total')}
         />
         <Preview sub={sub} total={total} taxRateBps={org?.taxRateBps} />
-        <div class="dialog-actions">
-          <Button type="submit" variant="primary" aria-disabled={pending ? 'true' : undefined}>
-            Save
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </div>
+        <FormActions submitLabel="Save" onCancel={onClose} busy={pending} />
       </form>
     </Dialog>
   );

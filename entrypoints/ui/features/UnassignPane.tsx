@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UnassignInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
-import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { Fieldset } from '../components/Field';
 import { EmptyState } from '../components/misc';
@@ -10,6 +9,7 @@ import { useToast } from '../components/Toast';
 import { usePeople } from '../hooks';
 import { fieldError, useCommand } from '../use-command';
 import { UnassignConfirm } from './UnassignConfirm';
+import { FormActions } from '../components/FormActions';
 
 /** Popup flow: tick assigned people → Unassign licenses → "Unassign licenses" box → Unassign. */
 export function UnassignPane({ sub, onClose }: { sub: Subscription; onClose: () => void }) {
@@ -76,12 +76,7 @@ export function UnassignPane({ sub, onClose }: { sub: Subscription; onClose: () 
               ))}
             </ul>
           </Fieldset>
-          <div class="dialog-actions">
-            <Button type="submit" variant="primary">
-              Unassign licenses
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </div>
+          <FormActions submitLabel="Unassign licenses" onCancel={onClose} />
         </form>
       )}
       {confirming ? (
