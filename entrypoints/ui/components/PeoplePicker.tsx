@@ -120,15 +120,17 @@ export function PeoplePicker({
 
   function onKeyDown(e: KeyboardEvent) {
     switch (e.key) {
+      // As in the ARIA combobox pattern, an arrow key on a closed list opens it with the first (or
+      // last) result highlighted, so one key press always highlights someone.
       case 'ArrowDown':
         e.preventDefault();
-        if (!showList) setOpen(true);
-        else setActive((i) => (results.length ? (i + 1) % results.length : -1));
+        setActive((i) => (!results.length ? -1 : showList ? (i + 1) % results.length : 0));
+        setOpen(true);
         break;
       case 'ArrowUp':
         e.preventDefault();
-        if (!showList) setOpen(true);
-        else setActive((i) => (results.length ? (i <= 0 ? results.length - 1 : i - 1) : -1));
+        setActive((i) => (!results.length ? -1 : showList && i > 0 ? i - 1 : results.length - 1));
+        setOpen(true);
         break;
       case 'Enter': {
         if (query.trim() === '') return; // an empty picker lets Enter submit the form
