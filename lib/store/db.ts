@@ -10,7 +10,7 @@ import type { SyncMeta } from '../sync/status';
 /** A directory entry with the lower-cased words of its name and email, for type-ahead search. */
 export type PersonRow = Person & { words: string[] };
 
-/** One persisted Yjs update of the purchaser's document. */
+/** One persisted Yjs update of the purchaser's Y.Doc. */
 export interface UpdateRow {
   seq?: number;
   update: Uint8Array;

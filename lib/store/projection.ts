@@ -18,7 +18,7 @@ const SCHEMAS: Record<Collection, ZodMiniType> = {
 };
 
 /**
- * Rewrites the given entities' rows from the document. An entity that no longer passes its schema
+ * Rewrites the given entities' rows from the Y.Doc: an entity that no longer passes its schema
  * (a merge from another device can produce one) is left out of the projection rather than shown
  * half-broken; it stays in the document, so nothing is lost. Call inside a Dexie transaction.
  */

@@ -4,7 +4,7 @@ import type { SeatkeeperDb } from './db';
 /** Past this many updates since the last snapshot, the log is folded into a new snapshot. */
 export const COMPACT_AFTER_ROWS = 200;
 
-/** Reads the stored updates into the document. Returns how many rows were read. */
+/** Reads the stored updates into the Y.Doc, and returns how many rows were read. */
 export async function loadUpdates(db: SeatkeeperDb, doc: Y.Doc, origin: unknown): Promise<number> {
   const rows = await db.updates.orderBy('seq').toArray();
   if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)), origin);

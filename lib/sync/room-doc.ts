@@ -69,7 +69,7 @@ export function recordRoots(kind: RoomKind): readonly string[] {
  * `checkRoomDoc` for a document that was valid before a change touched only `touched` (keys of
  * record roots, see `changedKeys`): the same verdict, reading only those entries and the roots
  * that are not records. Every schema of a room is a product of independent entries, so entries
- * the change did not touch stay valid; reading them all made every update cost the whole document.
+ * the change did not touch stay valid; reading them all made every update cost the whole Y.Doc.
  */
 export function checkChangedEntries(kind: RoomKind, doc: Y.Doc, touched: ReadonlyMap<string, ReadonlySet<string>>): RoomDocCheck {
   const spec = KINDS[kind];
