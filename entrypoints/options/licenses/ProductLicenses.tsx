@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { UnassignInput } from '../../../lib/commands/inputs';
 import { subscriptionProblems } from '../../../lib/subscriptions/conflicts';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { freeLicenses } from '../../../lib/subscriptions/status';
@@ -7,55 +6,22 @@ import { Button } from '../../ui/components/Button';
 import { EmptyState } from '../../ui/components/misc';
 import { FormError } from '../../ui/components/FormError';
 import { FieldError } from '../../ui/components/Field';
-import { useToast } from '../../ui/components/Toast';
 import { AssignPane } from '../../ui/features/AssignPane';
 import { UnassignConfirm } from '../../ui/features/UnassignConfirm';
+import { useUnassign } from '../../ui/features/use-unassign';
 import { formatDate, plural } from '../../ui/format';
-import { usePeople } from '../../ui/hooks';
 import { licenseCounts, renewalText, statusOf } from '../../ui/subscription-view';
-import { fieldError, useCommand } from '../../ui/use-command';
 import { href } from '../router';
 
 /** A product's details page: who has a license, Assign licenses, and Unassign licenses for the ticked rows. */
 export function ProductLicenses({ sub }: { sub: Subscription }) {
-  const people = usePeople(Object.keys(sub.assigned));
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const { errors, run, formRef, showErrors, setErrors } = useCommand<HTMLDivElement>();
-  const toast = useToast();
+  const { people, selected, chosen, select, toggle, start, confirm, confirming, cancelConfirm, errors, error, formRef } =
+    useUnassign<HTMLDivElement>(sub, { nobodySelected: 'Select the people to unassign licenses from' });
   const { assigned, total } = licenseCounts(sub);
   const status = statusOf(sub);
   const rows = people ?? [];
-  // Ticks of people who no longer have a license don't count.
-  const chosen = rows.filter((p) => selected.has(p.id));
   const allTicked = rows.length > 0 && chosen.length === rows.length;
-  const error = fieldError(errors, 'personIds');
-
-  function toggle(id: string, on: boolean) {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-    if (next.size) setErrors({});
-  }
-
-  function startUnassign() {
-    if (!chosen.length) {
-      showErrors({ personIds: 'Select the people to unassign licenses from' });
-      return;
-    }
-    setConfirming(true);
-  }
-
-  function confirm() {
-    setConfirming(false);
-    const input: UnassignInput = { subscriptionId: sub.id, personIds: chosen.map((p) => p.id) };
-    void run('unassign', input, (r) => {
-      setSelected(new Set());
-      toast.show(r.message, { canUndo: r.canUndo });
-    });
-  }
 
   return (
     <>
@@ -80,7 +46,7 @@ export function ProductLicenses({ sub }: { sub: Subscription }) {
           <Button variant="primary" onClick={() => setAssigning(true)}>
             Assign licenses
           </Button>
-          <Button onClick={startUnassign} aria-describedby={error ? 'unassign-error' : undefined}>
+          <Button onClick={start} aria-describedby={error ? 'unassign-error' : undefined}>
             Unassign licenses
           </Button>
           <p class="muted" role="status">
@@ -106,10 +72,7 @@ export function ProductLicenses({ sub }: { sub: Subscription }) {
                       checked={allTicked}
                       data-field="personIds"
                       aria-invalid={error ? 'true' : undefined}
-                      onChange={(e) => {
-                        setSelected(e.currentTarget.checked ? new Set(rows.map((p) => p.id)) : new Set());
-                        if (e.currentTarget.checked) setErrors({});
-                      }}
+                      onChange={(e) => select(e.currentTarget.checked ? new Set(rows.map((p) => p.id)) : new Set())}
                     />
                   </th>
                   <th scope="col">Name</th>
@@ -146,7 +109,7 @@ export function ProductLicenses({ sub }: { sub: Subscription }) {
           productName={sub.productName}
           people={chosen}
           onConfirm={confirm}
-          onCancel={() => setConfirming(false)}
+          onCancel={cancelConfirm}
         />
       ) : null}
     </>

@@ -1,50 +1,22 @@
-import { useState } from 'preact/hooks';
-import type { UnassignInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { Dialog } from '../components/Dialog';
 import { Fieldset } from '../components/Field';
 import { EmptyState } from '../components/misc';
 import { FormError } from '../components/FormError';
-import { useToast } from '../components/Toast';
-import { usePeople } from '../hooks';
-import { fieldError, useCommand } from '../use-command';
 import { UnassignConfirm } from './UnassignConfirm';
+import { useUnassign } from './use-unassign';
 import { FormActions } from '../components/FormActions';
 
 /** Popup flow: tick assigned people → Unassign licenses → "Unassign licenses" box → Unassign. */
 export function UnassignPane({ sub, onClose }: { sub: Subscription; onClose: () => void }) {
-  const people = usePeople(Object.keys(sub.assigned));
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState(false);
-  const { errors, run, formRef, showErrors } = useCommand();
-  const toast = useToast();
-  const chosen = (people ?? []).filter((p) => selected.has(p.id));
-  const error = fieldError(errors, 'personIds');
-
-  function toggle(id: string, on: boolean) {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-  }
+  const { people, selected, chosen, toggle, start, confirm, confirming, cancelConfirm, errors, error, formRef } = useUnassign(sub, {
+    nobodySelected: 'Select at least one person',
+    onDone: onClose,
+  });
 
   function submit(e: Event) {
     e.preventDefault();
-    if (!chosen.length) {
-      showErrors({ personIds: 'Select at least one person' });
-      return;
-    }
-    setConfirming(true);
-  }
-
-  function confirm() {
-    setConfirming(false);
-    const input: UnassignInput = { subscriptionId: sub.id, personIds: chosen.map((p) => p.id) };
-    void run('unassign', input, (r) => {
-      setSelected(new Set());
-      onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
-    });
+    start();
   }
 
   return (
@@ -84,7 +56,7 @@ export function UnassignPane({ sub, onClose }: { sub: Subscription; onClose: () 
           productName={sub.productName}
           people={chosen}
           onConfirm={confirm}
-          onCancel={() => setConfirming(false)}
+          onCancel={cancelConfirm}
         />
       ) : null}
     </Dialog>

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import type { UnassignInput } from '../../../lib/commands/inputs';
+import type { Subscription } from '../../../lib/subscriptions/schema';
+import { useToast } from '../components/Toast';
+import { usePeople } from '../hooks';
+import { fieldError, useCommand } from '../use-command';
+
+/**
+ * Ticking people who hold a license and unassigning them after the "Unassign licenses" box: the
+ * popup's pane and the console's product page differ only in layout and wording.
+ */
+export function useUnassign<F extends HTMLElement = HTMLFormElement>(
+  sub: Subscription,
+  { nobodySelected, onDone }: { nobodySelected: string; onDone?: () => void },
+) {
+  const people = usePeople(Object.keys(sub.assigned));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const { errors, run, formRef, showErrors, setErrors } = useCommand<F>();
+  const toast = useToast();
+  // Ticks of people who no longer have a license don't count.
+  const chosen = (people ?? []).filter((p) => selected.has(p.id));
+
+  /** Replaces the ticks; ticking someone answers a "select someone" error. */
+  function select(next: ReadonlySet<string>) {
+    setSelected(next);
+    if (next.size) setErrors({});
+  }
+
+  function toggle(id: string, on: boolean) {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    select(next);
+  }
+
+  function start() {
+    if (!chosen.length) showErrors({ personIds: nobodySelected });
+    else setConfirming(true);
+  }
+
+  function confirm() {
+    setConfirming(false);
+    const input: UnassignInput = { subscriptionId: sub.id, personIds: chosen.map((p) => p.id) };
+    void run('unassign', input, (r) => {
+      setSelected(new Set());
+      onDone?.();
+      toast.show(r.message, { canUndo: r.canUndo });
+    });
+  }
+
+  return {
+    people,
+    selected,
+    chosen,
+    select,
+    toggle,
+    start,
+    confirm,
+    confirming,
+    cancelConfirm: () => setConfirming(false),
+    errors,
+    error: fieldError(errors, 'personIds'),
+    formRef,
+  };
+}
