@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
 
 /** An id that can stand in a URL path segment as it is: what the CLI and the demo create. */
-export const RoomId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/));
+const ROOM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const RoomId = z.string().check(z.regex(ROOM_ID));
 
 /**
  * The rooms of the sync server. The room name is the URL path after the server URL, as y-websocket's
@@ -20,13 +21,17 @@ export const Room = z.discriminatedUnion('kind', [
 export type Room = z.infer<typeof Room>;
 export type RoomKind = Room['kind'];
 
-/** The room a name designates, or undefined for a name that is no room. */
+/**
+ * The room a name designates, or undefined for a name that is no room. The same rules as `Room`,
+ * checked by hand: the server parses every connection's and every polled row's name, and the
+ * summary catch-up every stored room's (10,000 names through `Room.safeParse` took 10–40 ms).
+ */
 export function parseRoom(name: string): Room | undefined {
   const [kind, orgId, personId, ...rest] = name.split('/');
-  if (rest.length > 0) return undefined;
-  const candidate = kind === 'org' || kind === 'summary' ? (personId === undefined ? { kind, orgId } : undefined) : { kind, orgId, personId };
-  const parsed = Room.safeParse(candidate);
-  return parsed.success ? parsed.data : undefined;
+  if (rest.length > 0 || orgId === undefined || !ROOM_ID.test(orgId)) return undefined;
+  if (kind === 'org' || kind === 'summary') return personId === undefined ? { kind, orgId } : undefined;
+  if (kind === 'purchaser' || kind === 'billing') return personId !== undefined && ROOM_ID.test(personId) ? { kind, orgId, personId } : undefined;
+  return undefined;
 }
 
 export function roomName(room: Room): string {
