@@ -29,6 +29,12 @@ export interface ServerOptions {
   unloadAfterMs?: number;
   /** The built admin console; `npm run build:admin` writes it to .output/admin. */
   adminDir?: string;
+  /**
+   * How long after listening the summary catch-up starts. Listing every stored room and reading them
+   * before the first syncs held a restart's first sync back; a summary missed by a crash is only
+   * caught up this much later.
+   */
+  catchUpAfterMs?: number;
 }
 
 const BUILT_ADMIN_DIR = fileURLToPath(new URL('../.output/admin', import.meta.url));
@@ -49,7 +55,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes });
   const summary = new SummaryMaintainer(rooms, store);
   rooms.onChange = (ref) => summary.roomChanged(ref);
-  void summary.recomputeAll();
   const processor = new SimulatedProcessor(db);
   const billing = new BillingAuthority(rooms, new InvoiceSequence(db), processor, now);
   rooms.onAccepted = (room, change) => {
@@ -79,12 +84,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http.listen(options.port, options.host, resolve);
   });
   const { port } = http.address() as AddressInfo;
+  const catchUp = setTimeout(() => void summary.recomputeAll(), options.catchUpAfterMs ?? 1_000);
 
   return {
     url: `http://${options.host}:${port}`,
     async close() {
       clearInterval(poller);
       clearInterval(unloader);
+      clearTimeout(catchUp);
       summary.stop();
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server shutting down');
       wss.close();
