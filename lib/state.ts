@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { BillingAccount, BillingProfile, Invoice, PaymentMethod } from './billing/schemas';
 import { Subscription } from './subscriptions/schema';
 import { SupportRequest } from './support/schema';

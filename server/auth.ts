@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, errors, jwtVerify } from 'jose';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { RoomId } from '../lib/sync/room-name';
 import { Claims, Role } from './claims';
 import type { Db } from './db';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { RoomId } from '../lib/sync/room-name';
 
 export const Role = z.enum(['purchaser', 'admin']);

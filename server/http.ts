@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { serveAdminFiles } from './admin-files';
 import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { IsoDate } from '../schemas/dates';
 import { Address } from '../billing/schemas';
 import { Id, Term } from '../org/schemas';

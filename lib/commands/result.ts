@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Change } from '../doc/change';
 import type { IsoDateTime } from '../dates';
 import type { OrgData } from '../org/schemas';

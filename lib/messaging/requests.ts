@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { FieldErrors } from '../commands/result';
 
 export const COMMAND_NAMES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Money is always an integer count of the currency's minor unit (cents), never a float. */
 export const MinorUnits = z.int();

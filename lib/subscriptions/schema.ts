@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { IsoDate, IsoDateTime } from '../schemas/dates';
 import { Currency, MinorUnits } from '../schemas/money';
 import { Id, Term } from '../org/schemas';

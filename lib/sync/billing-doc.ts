@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Charge, Invoice } from '../billing/schemas';
 
 /**

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Organization, Person, Product, type OrgData } from '../org/schemas';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** An id that can stand in a URL path segment as it is: what the CLI and the demo create. */
 const ROOM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { IsoDateTime } from '../schemas/dates';
 import { Role } from './session';
 

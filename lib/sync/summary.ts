@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { IsoDate } from '../schemas/dates';
 import { Currency, MinorUnits } from '../schemas/money';
 import { Id, Term, type Person } from '../org/schemas';
