@@ -9,6 +9,7 @@ import { SignInCodes } from './codes';
 import { CLOSE } from './connection';
 import { openDb } from './db';
 import { createHttpHandler } from './http';
+import { ThreadWriter } from './log-writer';
 import { Members } from './members';
 import { SimulatedProcessor } from './payments/simulated-processor';
 import { Rooms } from './rooms';
@@ -52,7 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const members = new Members(db);
   const tokens = new TokenService(loadSecret(options.dataDir), db, now);
   const maxDocBytes = options.maxDocBytes ?? 8 * 1024 * 1024;
-  const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes });
+  const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes }, now, new ThreadWriter(options.dataDir));
   const summary = new SummaryMaintainer(rooms, store);
   rooms.onChange = (ref) => summary.roomChanged(ref);
   const processor = new SimulatedProcessor(db);
@@ -97,6 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await rooms.close();
       db.close();
     },
   };

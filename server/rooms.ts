@@ -5,15 +5,16 @@ import { encodeStored, type Refusal } from '../lib/sync/messages';
 import { checkChangedEntries, createRoomDoc, readTouched, recordRoots } from '../lib/sync/room-doc';
 import { parseRoom, roomName, type Room as RoomRef } from '../lib/sync/room-name';
 import { encodeAwareness, encodeSyncUpdate } from './protocol';
+import { inThreadWriter, type LogWriter } from './log-writer';
 import { loadRoomDoc } from './room-log';
-import type { UpdateStore } from './storage';
+import type { LogOp, UpdateStore } from './storage';
 
 /** Someone connected to a room: receives its broadcasts. */
 export interface Peer {
   send(message: Uint8Array): void;
 }
 
-/** Origin of the server's own writes (the summary): stored by the update handler before they are broadcast. */
+/** Origin of the server's own writes (summary, billing): queued for the next commit by the update handler, broadcast after it. */
 const SERVER_WRITE = Symbol('server write');
 /** Origin of rows another process (the CLI) stored: broadcast, not stored again. */
 const EXTERNAL = Symbol('external');
@@ -48,6 +49,9 @@ export class Room {
   /** Upper bound of the shadow's encoded size: exact when made, plus every update applied since. */
   shadowBytes = 0;
   readonly pending: Uint8Array[] = [];
+  /** The server's own updates and compactions of this room queued or in flight: it stays in memory until they are stored. */
+  unstored = 0;
+  compacting = false;
   lastUsed: number;
   private stored: Uint8Array | undefined;
   private snapshotOfDoc: Y.Snapshot | undefined;
@@ -96,21 +100,32 @@ export class Room {
   }
 }
 
-/** A client's update waiting for the next group commit, or a verdict waiting to be told in order. */
+/**
+ * What waits for the next group commit, in arrival order: a client's validated update (applied,
+ * broadcast and acknowledged after the commit), a verdict to be told in order, the server's own
+ * update (already applied, broadcast after the commit) or a room's compaction.
+ */
 type Queued =
-  | { room: Room; diff: Uint8Array; from: Peer; touched: ReadonlyMap<string, ReadonlySet<string>>; resolve(result: Received): void }
-  | { result: Received; resolve(result: Received): void };
+  | { kind: 'client'; room: Room; diff: Uint8Array; from: Peer; touched: ReadonlyMap<string, ReadonlySet<string>>; resolve(result: Received): void }
+  | { kind: 'verdict'; result: Received; resolve(result: Received): void }
+  | { kind: 'server'; room: Room; update: Uint8Array }
+  | { kind: 'compact'; room: Room; snapshot: Uint8Array; upTo: number; rowsFolded: number };
 
 /**
  * The rooms in memory, each one Y.Doc loaded from the update log. Every path that changes a room
  * stores the change before anyone hears of it: client updates are validated, then committed in
- * groups, then applied, broadcast and acknowledged; server writes are stored by the update handler
- * before it broadcasts.
+ * groups, then applied, broadcast and acknowledged; the server's own writes are applied at once and
+ * broadcast after the commit that stored them. One group commit is in flight at a time (on the
+ * writer's thread); what arrives meanwhile gathers into the next, so a busy server commits larger
+ * groups rather than more of them.
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private polled: number;
   private queue: Queued[] = [];
+  private flushScheduled = false;
+  private committing: Promise<void> | undefined;
+  private pollWanted = false;
   /** Called after a room's document changed, whoever changed it; for rooms not in memory, with only their ref. */
   onChange: (room: RoomRef) => void = () => undefined;
   /**
@@ -123,6 +138,7 @@ export class Rooms {
     private readonly store: UpdateStore,
     private readonly limits: Limits,
     private readonly now: () => number = Date.now,
+    private readonly writer: LogWriter = inThreadWriter(store),
   ) {
     this.polled = store.lastSeq();
   }
@@ -143,16 +159,13 @@ export class Rooms {
     const room = new Room(ref, doc, rows, this.now());
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       room.changed();
-      if (origin === SERVER_WRITE) {
-        this.append(room, update);
-        this.compactIfDue(room);
-      }
       // A client's update is in the shadow since it was validated; others must join it there.
       if (room.shadow && (origin === SERVER_WRITE || origin === EXTERNAL)) {
         Y.applyUpdate(room.shadow, update);
         room.shadowBytes += update.byteLength;
       }
-      room.broadcast(encodeSyncUpdate(update), origin);
+      if (origin === SERVER_WRITE) this.enqueue({ kind: 'server', room, update });
+      else room.broadcast(encodeSyncUpdate(update), origin);
       this.onChange(ref);
     });
     room.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
@@ -208,7 +221,7 @@ export class Rooms {
     }
     room.shadowBytes += diff.byteLength;
     room.pending.push(diff);
-    return new Promise((resolve) => this.enqueue({ room, diff, from, touched, resolve }));
+    return new Promise((resolve) => this.enqueue({ kind: 'client', room, diff, from, touched, resolve }));
   }
 
   /** A change made by the server itself. */
@@ -217,8 +230,17 @@ export class Rooms {
     room.doc.transact(() => change(room.doc), SERVER_WRITE);
   }
 
-  /** Applies rows other processes appended since the last poll to the rooms in memory. */
+  /**
+   * Applies rows other processes appended since the last poll to the rooms in memory. Waits while a
+   * commit is in flight: its rows may be in the file already, and applied now they would reach the
+   * room before the commit's own bookkeeping (billing reads the values from before each update).
+   */
   poll(): void {
+    if (this.committing) {
+      this.pollWanted = true;
+      return;
+    }
+    this.pollWanted = false;
     for (const row of this.store.since(this.polled)) {
       this.polled = row.seq;
       const room = this.rooms.get(row.room);
@@ -237,7 +259,7 @@ export class Rooms {
   unloadIdle(idleMs: number): void {
     const before = this.now() - idleMs;
     for (const [name, room] of this.rooms) {
-      if (room.pending.length || room.lastUsed > before) continue;
+      if (room.pending.length || room.unstored || room.lastUsed > before) continue;
       if (room.peers.size) room.dropShadow();
       else {
         room.destroy();
@@ -276,77 +298,115 @@ export class Rooms {
   }
 
   private tell(result: Received): Promise<Received> {
-    return new Promise((resolve) => this.enqueue({ result, resolve }));
+    return new Promise((resolve) => this.enqueue({ kind: 'verdict', result, resolve }));
   }
 
   private enqueue(entry: Queued): void {
+    if (entry.kind === 'server' || entry.kind === 'compact') entry.room.unstored++;
     this.queue.push(entry);
-    if (this.queue.length === 1) setImmediate(() => this.commit());
+    if (this.flushScheduled || this.committing) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Settles once everything queued so far is committed and told. */
+  async idle(): Promise<void> {
+    while (this.committing || this.queue.length) {
+      if (!this.committing && !this.flushScheduled) this.flush();
+      await this.committing;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Commits what is queued, then lets go of the writer. */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.writer.close();
+  }
+
+  /** Starts the group commit of everything queued, unless one is in flight: its end starts the next. */
+  private flush(): void {
+    if (this.committing || !this.queue.length) return;
+    const entries = this.queue;
+    this.queue = [];
+    const ops = entries.flatMap((entry): LogOp[] => {
+      if (entry.kind === 'client') return [{ op: 'append', room: entry.room.name, data: entry.diff }];
+      if (entry.kind === 'server') return [{ op: 'append', room: entry.room.name, data: entry.update }];
+      if (entry.kind === 'compact') return [{ op: 'compact', room: entry.room.name, snapshot: entry.snapshot, upTo: entry.upTo }];
+      return [];
+    });
+    this.committing = this.writer.write(ops).then(
+      (result) => this.committed(entries, result.seqs, result.failedCompactions),
+      (error: unknown) => this.committed(entries, [], [], error),
+    );
   }
 
   /**
-   * The group commit: every update queued since the last one in one transaction (one fsync with
-   * synchronous=FULL), then each applied, broadcast and resolved in arrival order. If the
-   * transaction fails, none of them is stored and each is refused.
+   * The end of a group commit: each client update applied, broadcast and resolved in arrival order,
+   * the server's own updates broadcast. If the transaction failed, none of them is stored: client
+   * updates are refused, and a server update stays in the room (its rows are gone with the
+   * transaction, so the room is compacted at its next write to store it again).
    */
-  private commit(): void {
-    const entries = this.queue;
-    this.queue = [];
-    const writes = entries.flatMap((entry) => ('room' in entry ? [entry] : []));
-    let failure: unknown;
-    try {
-      const seqs = this.store.appendAll(writes.map((entry) => [entry.room.name, entry.diff] as const));
-      for (const seq of seqs) if (seq === this.polled + 1) this.polled = seq;
-    } catch (error) {
-      failure = error;
-    }
-    for (const entry of writes) {
-      entry.room.pending.shift();
-      if (failure) entry.room.dropShadow();
-    }
+  private committed(entries: readonly Queued[], seqs: readonly number[], failedCompactions: readonly string[], failure?: unknown): void {
+    this.committing = undefined;
+    for (const seq of seqs) if (seq === this.polled + 1) this.polled = seq;
+    for (const name of failedCompactions) console.error(`Compacting ${name} failed; its rows stay as they were.`);
+    const written = new Set<Room>();
     for (const entry of entries) {
-      if (!('room' in entry)) {
+      if (entry.kind === 'verdict') {
         entry.resolve(entry.result);
         continue;
       }
+      const { room } = entry;
+      written.add(room);
+      if (entry.kind === 'compact') {
+        room.unstored--;
+        room.compacting = false;
+        if (!failure && !failedCompactions.includes(room.name)) room.rows -= entry.rowsFolded;
+        continue;
+      }
+      if (entry.kind === 'server') {
+        room.unstored--;
+        // Not stored: the room's next commit compacts it, which stores its whole document.
+        if (failure) room.rows = Number.POSITIVE_INFINITY;
+        else room.rows++;
+        room.broadcast(encodeSyncUpdate(entry.update));
+        continue;
+      }
+      room.pending.shift();
       if (failure) {
+        room.dropShadow();
         entry.resolve({ ok: false, refusal: { code: 'storage', message: `Could not store the change: ${String(failure)}` } });
         continue;
       }
-      const { room, diff, from, touched } = entry;
+      const { diff, from, touched } = entry;
       room.rows++;
       const before = this.onAccepted && readTouched(room.ref.kind, room.doc, touched);
       Y.applyUpdate(room.doc, diff, from);
       if (before) this.onAccepted?.(room, { touched, before });
       entry.resolve({ ok: true });
     }
+    if (this.pollWanted) this.poll();
+    if (failure) console.error('A group commit failed:', failure);
     // After every update of the group is applied: a snapshot taken earlier would miss committed rows.
-    for (const room of new Set(writes.map((entry) => entry.room))) {
-      // A failed compaction leaves the rows as they were (one transaction) and is tried again at the
-      // next write; thrown here, outside any connection's handler, it would end the process.
-      try {
-        this.compactIfDue(room);
-      } catch (error) {
-        console.error(`Compacting ${room.name} failed:`, error);
-      }
-    }
+    else for (const room of written) this.compactIfDue(room);
+    this.flush();
   }
 
-  private append(room: Room, update: Uint8Array): void {
-    const seq = this.store.append(room.name, update);
-    if (seq === this.polled + 1) this.polled = seq;
-    room.rows++;
-  }
-
-  /** Folds the room's rows into one snapshot of its document, which must hold every stored row by now. */
+  /**
+   * Queues the room's compaction into one snapshot of its document once its rows pass the limit.
+   * Polled first, so every row in the file up to `polled` is in the snapshot; rows after it (another
+   * process' not yet polled, or this server's still queued) are kept.
+   */
   private compactIfDue(room: Room): void {
-    if (room.rows > this.limits.compactAfter) {
-      this.store.compact(room.name, () => {
-        this.poll();
-        return Y.encodeStateAsUpdate(room.doc);
-      });
-      room.rows = 1;
-    }
+    if (room.rows <= this.limits.compactAfter || room.compacting) return;
+    this.poll();
+    room.compacting = true;
+    const rowsFolded = room.rows - 1;
+    this.enqueue({ kind: 'compact', room, snapshot: Y.encodeStateAsUpdate(room.doc), upTo: this.polled, rowsFolded });
   }
 }
 

@@ -7,6 +7,18 @@ export interface StoredUpdate {
 }
 
 /**
+ * One write to the log: a room's update, or a room's compaction into `snapshot`, which holds every
+ * row of the room up to seq `upTo` (rows after it, another process' or still in flight, stay).
+ */
+export type LogOp = { op: 'append'; room: string; data: Uint8Array } | { op: 'compact'; room: string; snapshot: Uint8Array; upTo: number };
+
+/** What a batch of ops did: the seqs of its appends in order, and the rooms whose compaction failed (their rows stay as they were). */
+export interface LogResult {
+  seqs: number[];
+  failedCompactions: string[];
+}
+
+/**
  * The update log of every room: one row per accepted update, in one table keyed by room. A room's
  * document is the merge of its rows; compaction replaces them with one snapshot row. Every call
  * commits before it returns (better-sqlite3 is synchronous), so the caller may acknowledge right after.
@@ -16,7 +28,7 @@ export class UpdateStore {
   private readonly byRoom;
   private readonly after;
   private readonly countRoom;
-  private readonly deleteRoom;
+  private readonly deleteRoomUpTo;
   private readonly roomsLike;
   private readonly maxSeq;
 
@@ -25,7 +37,7 @@ export class UpdateStore {
     this.byRoom = db.prepare<[string], StoredUpdate>('SELECT seq, room, data FROM updates WHERE room = ? ORDER BY seq');
     this.after = db.prepare<[number], StoredUpdate>('SELECT seq, room, data FROM updates WHERE seq > ? ORDER BY seq');
     this.countRoom = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE room = ?');
-    this.deleteRoom = db.prepare<[string]>('DELETE FROM updates WHERE room = ?');
+    this.deleteRoomUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
     this.roomsLike = db.prepare<[string], { room: string }>("SELECT DISTINCT room FROM updates WHERE room LIKE ? ESCAPE '\\'");
     this.maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM updates');
   }
@@ -34,10 +46,32 @@ export class UpdateStore {
     return Number(this.insert.run(room, data).lastInsertRowid);
   }
 
-  /** Several rows in one transaction: one commit and one fsync for all of them. Their seqs, in order. */
-  appendAll(rows: readonly (readonly [room: string, data: Uint8Array])[]): number[] {
-    if (!rows.length) return [];
-    return this.db.transaction(() => rows.map(([room, data]) => this.append(room, data))).immediate();
+  /**
+   * A batch of ops in one transaction: one commit and one fsync for all of them. A compaction that
+   * fails is rolled back on its own (a savepoint) and reported; it must not refuse the appends.
+   */
+  write(ops: readonly LogOp[]): LogResult {
+    const result: LogResult = { seqs: [], failedCompactions: [] };
+    if (!ops.length) return result;
+    const compact = this.db.transaction((room: string, snapshot: Uint8Array, upTo: number) => {
+      this.deleteRoomUpTo.run(room, upTo);
+      this.insert.run(room, snapshot);
+    });
+    this.db
+      .transaction(() => {
+        for (const op of ops) {
+          if (op.op === 'append') result.seqs.push(this.append(op.room, op.data));
+          else {
+            try {
+              compact(op.room, op.snapshot, op.upTo);
+            } catch {
+              result.failedCompactions.push(op.room);
+            }
+          }
+        }
+      })
+      .immediate();
+    return result;
   }
 
   load(room: string): StoredUpdate[] {
@@ -61,19 +95,5 @@ export class UpdateStore {
   roomsStartingWith(prefix: string): string[] {
     const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.roomsLike.all(pattern).map((row) => row.room);
-  }
-
-  /**
-   * Replaces a room's rows by one snapshot, in a write transaction taken up front. `snapshot` runs
-   * inside it, so it can first fold in rows another process appended meanwhile and none is lost.
-   */
-  compact(room: string, snapshot: () => Uint8Array): void {
-    this.db
-      .transaction(() => {
-        const data = snapshot();
-        this.deleteRoom.run(room);
-        this.insert.run(room, data);
-      })
-      .immediate();
   }
 }

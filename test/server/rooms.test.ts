@@ -5,6 +5,7 @@ import { createPurchaserDoc } from '../../lib/doc/purchaser-doc';
 import type { Organization, Person } from '../../lib/org/schemas';
 import { putOrgEntity, writeOrganization } from '../../lib/sync/org-doc';
 import { openDb, type Db } from '../../server/db';
+import type { LogWriter } from '../../server/log-writer';
 import { appendChange, loadRoomDoc } from '../../server/room-log';
 import { Rooms, type Peer } from '../../server/rooms';
 import { UpdateStore } from '../../server/storage';
@@ -49,7 +50,7 @@ const person = (name: string): Person => ({ id: `p-${name}`, orgId: 'org-a', dis
 const org = (name: string): Organization => ({ id: 'org-a', name, domain: 'a.example', taxRateBps: 0, currency: 'USD' });
 
 describe('Rooms', () => {
-  it('applies and broadcasts rows another process appended, and compaction keeps them', () => {
+  it('applies and broadcasts rows another process appended, and compaction keeps them', async () => {
     const store = new UpdateStore(server);
     const rooms = new Rooms(store, { compactAfter: 3, maxDocBytes: 1 << 20 });
     const room = rooms.open(ORG_ROOM);
@@ -65,6 +66,9 @@ describe('Rooms', () => {
     rooms.write(room, (doc) => doc.getMap('organization').set('name', 'Server'));
     rooms.write(room, (doc) => doc.getMap('organization').set('domain', 'server.example'));
     rooms.write(room, (doc) => doc.getMap('organization').set('taxRateBps', 5));
+    // The server's own writes are heard once they are stored.
+    expect(heard).toEqual([]);
+    await rooms.idle();
     expect(heard.length).toBeGreaterThan(3);
     expect(store.count('org/org-a')).toBe(1);
 
@@ -100,18 +104,20 @@ describe('Rooms', () => {
 
   it('commits the updates of one turn together, and only then applies, broadcasts and resolves them', async () => {
     const store = new UpdateStore(server);
-    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 });
-    const room = rooms.open(PURCHASER_ROOM);
-    const heard: Uint8Array[] = [];
-    rooms.join(room, { send: (m) => void heard.push(m) });
     const { client, update } = clientWithSubscription();
     const second = edit(client, (doc) => doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.set('licenses', 120));
     const commits: number[] = [];
-    const appendAll = store.appendAll.bind(store);
-    store.appendAll = (rows) => {
-      commits.push(rows.length);
-      return appendAll(rows);
+    const writer: LogWriter = {
+      write: async (ops) => {
+        commits.push(ops.length);
+        return store.write(ops);
+      },
+      close: async () => undefined,
     };
+    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
+    const room = rooms.open(PURCHASER_ROOM);
+    const heard: Uint8Array[] = [];
+    rooms.join(room, { send: (m) => void heard.push(m) });
 
     const results = [rooms.receive(room, update, quiet, true), rooms.receive(room, second, quiet, true)];
     // Validated, not yet stored: nothing applied to the room, nothing broadcast.

@@ -32,8 +32,9 @@ beforeEach(async () => {
   await summary.recomputeAll();
 });
 
-afterEach(() => {
+afterEach(async () => {
   summary.stop();
+  await rooms.close();
   db.close();
   data.remove();
 });
