@@ -75,7 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
-  const poller = setInterval(() => rooms.poll(), options.pollMs ?? 250);
+  // The CLI writes to the same file from another process: its rows and role changes are picked up here.
+  const poller = setInterval(() => {
+    rooms.poll();
+    members.refresh();
+  }, options.pollMs ?? 250);
   const unloadAfterMs = options.unloadAfterMs ?? 30_000;
   // Rooms are read back from storage when someone comes back; memory then follows who is connected, not how many rooms exist.
   const unloader = setInterval(() => rooms.unloadIdle(unloadAfterMs), Math.max(1_000, unloadAfterMs / 3));

@@ -44,9 +44,7 @@ export class Connection implements Peer {
     if (this.ws.readyState !== this.ws.OPEN) return;
     if (!isBinary) return this.close(CLOSE.malformed, 'Messages must be binary');
     if (this.claims.exp * 1000 <= this.now()) return this.close(CLOSE.unauthorized, 'Access token expired');
-    if (this.members.roleOf(this.claims.orgId, this.claims.personId) !== this.claims.role) {
-      return this.close(CLOSE.forbidden, 'Your access to this organization changed; sign in again');
-    }
+    if (!this.checkRole()) return;
     if (!canRead(this.claims, this.ref)) return this.close(CLOSE.forbidden, 'Room not allowed');
     try {
       handleMessage(data, this.rooms, this.room, this, canWrite(this.claims, this.ref));
@@ -54,6 +52,13 @@ export class Connection implements Peer {
       if (!(error instanceof MalformedMessage)) throw error;
       this.close(CLOSE.malformed, 'Malformed message');
     }
+  }
+
+  /** Closes the connection if the person's role is no longer the one their token was issued for. */
+  checkRole(): boolean {
+    if (this.members.roleOf(this.claims.orgId, this.claims.personId) === this.claims.role) return true;
+    this.close(CLOSE.forbidden, 'Your access to this organization changed; sign in again');
+    return false;
   }
 
   close(code: number, reason: string): void {

@@ -28,6 +28,14 @@ export function openDb(dataDir: string): Db {
       role TEXT NOT NULL CHECK (role IN ('purchaser', 'admin')),
       PRIMARY KEY (org_id, person_id)
     );
+    CREATE TABLE IF NOT EXISTS members_version (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      version INTEGER NOT NULL
+    );
+    INSERT OR IGNORE INTO members_version (id, version) VALUES (1, 0);
+    CREATE TRIGGER IF NOT EXISTS members_inserted AFTER INSERT ON members BEGIN UPDATE members_version SET version = version + 1; END;
+    CREATE TRIGGER IF NOT EXISTS members_updated AFTER UPDATE ON members BEGIN UPDATE members_version SET version = version + 1; END;
+    CREATE TRIGGER IF NOT EXISTS members_deleted AFTER DELETE ON members BEGIN UPDATE members_version SET version = version + 1; END;
     CREATE TABLE IF NOT EXISTS sign_in_codes (
       hash TEXT PRIMARY KEY,
       org_id TEXT NOT NULL,

@@ -36,6 +36,8 @@ const Card = z.object({
  */
 export function createHttpHandler(deps: HttpDeps) {
   async function tokensFor(orgId: string, personId: string) {
+    // Tokens carry the role: read it as it is now, not as the last poll saw it.
+    deps.members.refresh();
     const role = deps.members.roleOf(orgId, personId);
     if (!role) return undefined;
     const tokens = await deps.tokens.issue({ orgId, personId, role });
@@ -48,6 +50,7 @@ export function createHttpHandler(deps: HttpDeps) {
     const verified = token ? await deps.tokens.verifyAccess(token) : undefined;
     if (!verified?.ok) return false;
     const { orgId, personId, role } = verified.claims;
+    deps.members.refresh();
     return role === 'purchaser' && deps.members.roleOf(orgId, personId) === role;
   }
 

@@ -36,27 +36,28 @@ export function attachSockets(server: Server, deps: SocketDeps): WebSocketServer
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  const alive = new WeakSet<WebSocket>();
-  const pinger = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) ws.terminate();
-      else {
-        alive.delete(ws);
-        ws.ping();
-      }
-    }
-  }, PING_EVERY_MS);
-  pinger.unref();
-  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-    void accept(ws, req, deps);
+  const connections = new Set<Connection>();
+  const stopWatchingRoles = deps.members.onChange(() => {
+    for (const connection of connections) connection.checkRole();
   });
-  wss.on('close', () => clearInterval(pinger));
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    // One timer per connection, as y-websocket's server does: one timer for all of them pinged
+    // thousands of sockets in one turn of the event loop.
+    let alive = true;
+    ws.on('pong', () => (alive = true));
+    const pinger = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, PING_EVERY_MS);
+    ws.on('close', () => clearInterval(pinger));
+    void accept(ws, req, deps, connections);
+  });
+  wss.on('close', stopWatchingRoles);
   return wss;
 }
 
-async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps): Promise<void> {
+async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps, connections: Set<Connection>): Promise<void> {
   const early: [Uint8Array, boolean][] = [];
   let connection: Connection | undefined;
   ws.on('error', () => ws.terminate());
@@ -72,6 +73,7 @@ async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps): Pr
   const verified = await deps.tokens.verifyAccess(token);
   if (!verified.ok) return ws.close(CLOSE.unauthorized, verified.reason === 'expired' ? 'Access token expired' : 'Invalid access token');
   const { claims } = verified;
+  deps.members.refresh();
   if (deps.members.roleOf(claims.orgId, claims.personId) !== claims.role) return ws.close(CLOSE.forbidden, 'Not a member of this organization with this role');
   const ref = parseRoom(decodeURIComponent(url.pathname.slice(1)));
   if (!ref) return ws.close(CLOSE.noSuchRoom, 'No such room');
@@ -79,6 +81,8 @@ async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps): Pr
   if (ws.readyState !== ws.OPEN) return;
 
   connection = new Connection(ws, claims, ref, deps.rooms.open(ref), deps.rooms, deps.members, deps.now);
+  connections.add(connection);
+  ws.on('close', () => connections.delete(connection!));
   connection.start();
   for (const [bytes, isBinary] of early.splice(0)) connection.receive(bytes, isBinary);
 }
