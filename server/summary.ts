@@ -1,9 +1,9 @@
-import { readState } from '../lib/doc/read';
+import * as Y from 'yjs';
 import type { Person } from '../lib/org/schemas';
+import type { Subscription } from '../lib/subscriptions/schema';
 import { OrgRoomState, readOrgRoom } from '../lib/sync/org-doc';
 import { parseRoom, type Room as RoomRef } from '../lib/sync/room-name';
-import { summarize, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/sync/summary';
-import { Subscription } from '../lib/subscriptions/schema';
+import { readSubscription, readSubscriptions, sameEntry, summarize, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/sync/summary';
 import { loadRoomDoc } from './room-log';
 import type { Rooms } from './rooms';
 import type { UpdateStore } from './storage';
@@ -26,6 +26,18 @@ export class SummaryMaintainer {
    * thousand people for every recompute (every 40 ms under load) was a large share of the CPU per edit.
    */
   private readonly directories = new Map<string, Record<string, Person>>();
+  /**
+   * Per summary `entries` map, its keys by purchaser, kept exact by observing the map: rewriting one
+   * purchaser's entries looked through every key of the organization (5,000 for 1,000 purchasers) to
+   * find the ones to delete.
+   */
+  private readonly keysByPurchaser = new WeakMap<Y.Map<SummaryEntry>, Map<string, Set<string>>>();
+  /**
+   * Per purchaser document in memory, its subscriptions as last parsed (undefined: not valid) until
+   * the entry changes: an edit touches one subscription, and parsing all of them was most of the
+   * cost of recomputing a purchaser.
+   */
+  private readonly parsed = new WeakMap<Y.Doc, Map<string, Subscription | undefined>>();
   /** Per organization being caught up at start, the purchasers that changed meanwhile. */
   private readonly changedDuringCatchUp = new Map<string, Set<string>>();
   private stopped = false;
@@ -93,10 +105,9 @@ export class SummaryMaintainer {
     const entries = summarize(this.directory(orgId), [...personIds].map((personId) => this.purchaser(orgId, personId)));
     this.rooms.write(this.rooms.open({ kind: 'summary', orgId }), (doc) => {
       const map = doc.getMap<SummaryEntry>('entries');
-      for (const key of [...map.keys()]) if (personIds.has(key.slice(0, key.indexOf('/'))) && !(key in entries)) map.delete(key);
-      for (const [key, entry] of Object.entries(entries)) {
-        if (JSON.stringify(map.get(key)) !== JSON.stringify(entry)) map.set(key, entry);
-      }
+      const keys = this.keysOf(map);
+      for (const personId of personIds) for (const key of keys.get(personId) ?? []) if (!(key in entries)) map.delete(key);
+      for (const [key, entry] of Object.entries(entries)) if (!sameEntry(map.get(key), entry)) map.set(key, entry);
     });
   }
 
@@ -104,6 +115,27 @@ export class SummaryMaintainer {
     this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  private keysOf(map: Y.Map<SummaryEntry>): Map<string, Set<string>> {
+    const known = this.keysByPurchaser.get(map);
+    if (known) return known;
+    const index = new Map<string, Set<string>>();
+    const track = (key: string) => {
+      const personId = key.slice(0, key.indexOf('/'));
+      const own = index.get(personId);
+      if (!map.has(key)) {
+        own?.delete(key);
+        if (own?.size === 0) index.delete(personId);
+      } else if (own) own.add(key);
+      else index.set(personId, new Set([key]));
+    };
+    for (const key of map.keys()) track(key);
+    map.observe((event) => {
+      for (const key of event.keysChanged) track(key);
+    });
+    this.keysByPurchaser.set(map, index);
+    return index;
   }
 
   private personIds(orgId: string): string[] {
@@ -125,13 +157,32 @@ export class SummaryMaintainer {
   private purchaser(orgId: string, personId: string): PurchaserSubscriptions {
     const ref = { kind: 'purchaser', orgId, personId } as const;
     const room = this.rooms.loaded(ref);
-    const doc = room?.doc ?? loadRoomDoc(this.store, ref).doc;
-    const state = readState(doc);
-    if (!room) doc.destroy();
-    const subscriptions = Object.values(state.subscriptions).flatMap((sub) => {
-      const parsed = Subscription.safeParse(sub);
-      return parsed.success ? [parsed.data] : [];
-    });
+    if (room) return { personId, subscriptions: this.subscriptionsOf(room.doc) };
+    const { doc } = loadRoomDoc(this.store, ref);
+    const subscriptions = readSubscriptions(doc);
+    doc.destroy();
     return { personId, subscriptions };
+  }
+
+  private subscriptionsOf(doc: Y.Doc): Subscription[] {
+    const root = doc.getMap<unknown>('subscriptions');
+    let parsed = this.parsed.get(doc);
+    if (!parsed) {
+      const entries = new Map<string, Subscription | undefined>();
+      root.observeDeep((events) => {
+        for (const event of events) {
+          if (event instanceof Y.YMapEvent && event.target === root) for (const key of event.keysChanged) entries.delete(key);
+          else entries.delete(String(event.path[0]));
+        }
+      });
+      this.parsed.set(doc, (parsed = entries));
+    }
+    const subscriptions: Subscription[] = [];
+    for (const [id, entity] of root) {
+      if (!parsed.has(id)) parsed.set(id, readSubscription(id, entity));
+      const subscription = parsed.get(id);
+      if (subscription) subscriptions.push(subscription);
+    }
+    return subscriptions;
   }
 }

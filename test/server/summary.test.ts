@@ -92,4 +92,23 @@ describe('summary maintainer', () => {
     slow.stop();
     expect(entries()[`${MAYA.personId}/${id}`]?.licenses).toBe(321);
   });
+
+  it('brings a seat assigned inside a subscription to the summary, and leaves out an entry while it is not valid', async () => {
+    const key = `${MAYA.personId}/sub-chat`;
+    const chat = subscriptions(MAYA.personId).get('sub-chat')!;
+    const before = entries()[key]!.assignedCount;
+
+    (chat.get('assigned') as Y.Map<string>).set('person-new', '2026-11-20T10:00:00.000Z');
+    await settled();
+    expect(entries()[key]?.assignedCount).toBe(before + 1);
+    expect(entries()[key]?.assignedNames).toContain('person-new');
+
+    chat.set('licenses', 0);
+    await settled();
+    expect(entries()[key]).toBeUndefined();
+
+    chat.set('licenses', 7);
+    await settled();
+    expect(entries()[key]).toMatchObject({ licenses: 7, assignedCount: before + 1 });
+  });
 });

@@ -5,7 +5,7 @@ import { readState } from '../../../lib/doc/read';
 import { createPurchaserDoc } from '../../../lib/doc/purchaser-doc';
 import { demoOrg } from '../../../lib/org/demo';
 import { demoSeedChanges } from '../../../lib/org/demo-seed';
-import { createSummaryDoc, readSummary, summarize, writeSummary, type SummaryEntry } from '../../../lib/sync/summary';
+import { createSummaryDoc, readSubscriptions, readSummary, sameEntry, summarize, writeSummary, type SummaryEntry } from '../../../lib/sync/summary';
 
 const NOW = '2026-11-20T10:00:00.000Z';
 
@@ -40,5 +40,22 @@ describe('summary', () => {
     expect(updates).toHaveLength(1);
     expect(readSummary(doc)).toEqual({ entries: changed });
     expect(Y.encodeStateAsUpdate(doc).byteLength).toBeGreaterThan(0);
+  });
+
+  it('reads the valid subscriptions of a purchaser document, as readState and the schema would', () => {
+    const { doc } = demoSummary();
+    expect(readSubscriptions(doc)).toEqual(Object.values(readState(doc).subscriptions));
+    doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-pdf')!.set('licenses', 0);
+    doc.getMap<unknown>('subscriptions').set('not-a-map', 'x');
+    expect(readSubscriptions(doc).map((sub) => sub.id).sort()).toEqual(['sub-chat', 'sub-design', 'sub-notes', 'sub-whiteboard']);
+  });
+
+  it('compares a stored entry field by field', () => {
+    const entry = demoSummary().entries['person-01/sub-chat']!;
+    expect(sameEntry(structuredClone(entry), entry)).toBe(true);
+    expect(sameEntry({ ...entry, licenses: entry.licenses + 1 }, entry)).toBe(false);
+    expect(sameEntry({ ...entry, assignedNames: [...entry.assignedNames].reverse() }, entry)).toBe(false);
+    expect(sameEntry({ ...entry, extra: 1 }, entry)).toBe(false);
+    expect(sameEntry(undefined, entry)).toBe(false);
   });
 });
