@@ -111,4 +111,19 @@ describe('summary maintainer', () => {
     await settled();
     expect(entries()[key]).toMatchObject({ licenses: 7, assignedCount: before + 1 });
   });
+
+  it('recomputes at most perTurn purchasers in one turn of the event loop, the others in the turns after it', async () => {
+    const stepwise = new SummaryMaintainer(rooms, new UpdateStore(db), 0, 1);
+    rooms.onChange = (ref) => stepwise.roomChanged(ref);
+    const recomputed = vi.spyOn(stepwise, 'recomputePurchasers');
+
+    subscriptions(MAYA.personId).get('sub-chat')!.set('licenses', 201);
+    subscriptions(LIAM.personId).get('sub-chat')!.set('licenses', 202);
+    await settled();
+    stepwise.stop();
+
+    expect(recomputed.mock.calls.map(([, personIds]) => [...personIds])).toEqual([[MAYA.personId], [LIAM.personId]]);
+    expect(entries()[`${MAYA.personId}/sub-chat`]?.licenses).toBe(201);
+    expect(entries()[`${LIAM.personId}/sub-chat`]?.licenses).toBe(202);
+  });
 });
