@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changedKeys } from '../lib/doc/changed-entities';
 import { encodeStored, type Refusal } from '../lib/sync/messages';
-import { checkChangedEntries, createRoomDoc, readTouched, recordRoots } from '../lib/sync/room-doc';
+import { checkChangedEntries, readTouched, recordRoots, type RoomDocCheck } from '../lib/sync/room-doc';
 import { parseRoom, roomName, type Room as RoomRef } from '../lib/sync/room-name';
 import { encodeAwareness, encodeSyncUpdate } from './protocol';
 import { inThreadWriter, type LogWriter } from './log-writer';
@@ -36,36 +36,40 @@ export interface AcceptedChange {
 
 export class Room {
   readonly name: string;
+  /**
+   * The room's document: what is stored, plus the updates validated but not yet committed
+   * (`pending`), which nobody has heard of yet. Replaced when an update must be taken back.
+   */
+  doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
   /** Awareness client ids each peer announced, to remove them when it leaves. */
   readonly awarenessIds = new Map<Peer, Set<number>>();
   rows: number;
-  /**
-   * The document with the updates that are validated but not yet committed (`pending`): what the
-   * next update is validated against. Made on the first write and dropped when the room idles.
-   */
-  shadow: Y.Doc | undefined;
-  /** Upper bound of the shadow's encoded size: exact when made, plus every update applied since. */
-  shadowBytes = 0;
+  /** Upper bound of the document's encoded size: exact when loaded, plus every update applied since. */
+  docBytes: number;
+  /** The updates in the document that are queued or in flight, clients' and the server's, in order. */
   readonly pending: Uint8Array[] = [];
-  /** The server's own updates and compactions of this room queued or in flight: it stays in memory until they are stored. */
-  unstored = 0;
   compacting = false;
   lastUsed: number;
+  /** The acknowledgement for writers: the snapshot of what is stored, as of the last commit. */
   private stored: Uint8Array | undefined;
   private snapshotOfDoc: Y.Snapshot | undefined;
 
   constructor(
     readonly ref: RoomRef,
-    readonly doc: Y.Doc,
+    doc: Y.Doc,
     rows: number,
     now: number,
   ) {
     this.name = roomName(ref);
+    this.doc = doc;
     this.rows = rows;
+    this.docBytes = Y.encodeStateAsUpdate(doc).byteLength;
     this.lastUsed = now;
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    // Awareness only takes a client id from its document, and ends with it: it gets one of its own,
+    // so that the room's document can be replaced.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
   }
 
@@ -73,49 +77,51 @@ export class Room {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
 
-  /** The committed document's snapshot, computed once per change: it walks every struct. */
+  /** The document's snapshot, computed once per change: it walks every struct. */
   snapshot(): Y.Snapshot {
     return (this.snapshotOfDoc ??= Y.snapshot(this.doc));
   }
 
-  /** The acknowledgement every writer gets after a commit: the same bytes until the document changes. */
+  /** The acknowledgement every writer gets after a commit: the same bytes until the next commit. */
   storedMessage(): Uint8Array {
     return (this.stored ??= encodeStored(this.snapshot()));
   }
 
-  changed(): void {
-    this.snapshotOfDoc = undefined;
-    this.stored = undefined;
+  /** After a commit: `stored` is the snapshot of the document when the commit's group was sealed. */
+  committed(stored: Uint8Array): void {
+    this.stored = stored;
   }
 
-  dropShadow(): void {
-    this.shadow?.destroy();
-    this.shadow = undefined;
+  changed(): void {
+    this.snapshotOfDoc = undefined;
+    // Nothing pending: the document is what is stored. Otherwise the last commit's acknowledgement stays.
+    if (!this.pending.length) this.stored = undefined;
   }
 
   destroy(): void {
-    this.dropShadow();
     this.awareness.destroy();
     this.doc.destroy();
   }
 }
 
 /**
- * What waits for the next group commit, in arrival order: a client's validated update (applied,
- * broadcast and acknowledged after the commit), a verdict to be told in order, the server's own
- * update (already applied, broadcast after the commit) or a room's compaction.
+ * What waits for the next group commit, in arrival order: a client's validated update (in the
+ * document already; broadcast, billed and acknowledged after the commit), a verdict to be told in
+ * order, the server's own update (broadcast after the commit) or a room's compaction.
  */
 type Queued =
-  | { kind: 'client'; room: Room; diff: Uint8Array; from: Peer; touched: ReadonlyMap<string, ReadonlySet<string>>; resolve(result: Received): void }
+  | { kind: 'client'; room: Room; diff: Uint8Array; from: Peer; change: AcceptedChange | undefined; resolve(result: Received): void }
   | { kind: 'verdict'; result: Received; resolve(result: Received): void }
   | { kind: 'server'; room: Room; update: Uint8Array }
   | { kind: 'compact'; room: Room; snapshot: Uint8Array; upTo: number; rowsFolded: number };
 
 /**
  * The rooms in memory, each one Y.Doc loaded from the update log. Every path that changes a room
- * stores the change before anyone hears of it: client updates are validated, then committed in
- * groups, then applied, broadcast and acknowledged; the server's own writes are applied at once and
- * broadcast after the commit that stored them. One group commit is in flight at a time (on the
+ * stores the change before anyone hears of it: a client's update is applied to the room and
+ * validated there (taken back by reloading the room if it is invalid), then committed in a group,
+ * then broadcast and acknowledged; the server's own writes are applied at once and broadcast after
+ * the commit that stored them. One document per room: a second copy to validate against doubled
+ * the memory of every room written to. One group commit is in flight at a time (on the
  * writer's thread); what arrives meanwhile gathers into the next, so a busy server commits larger
  * groups rather than more of them.
  */
@@ -157,17 +163,7 @@ export class Rooms {
     }
     const { doc, rows } = loadRoomDoc(this.store, ref);
     const room = new Room(ref, doc, rows, this.now());
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      room.changed();
-      // A client's update is in the shadow since it was validated; others must join it there.
-      if (room.shadow && (origin === SERVER_WRITE || origin === EXTERNAL)) {
-        Y.applyUpdate(room.shadow, update);
-        room.shadowBytes += update.byteLength;
-      }
-      if (origin === SERVER_WRITE) this.enqueue({ kind: 'server', room, update });
-      else room.broadcast(encodeSyncUpdate(update), origin);
-      this.onChange(ref);
-    });
+    this.watch(room);
     room.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const ids = origin ? room.awarenessIds.get(origin as Peer) : undefined;
       if (ids) {
@@ -178,6 +174,38 @@ export class Rooms {
     });
     this.rooms.set(name, room);
     return room;
+  }
+
+  /**
+   * The room's document changed. A client's update is broadcast after its commit (and not at all if
+   * it is invalid); the server's own is queued for the next commit and broadcast after it; rows
+   * another process stored are broadcast at once.
+   */
+  private watch(room: Room): void {
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      room.changed();
+      room.docBytes += update.byteLength;
+      if (origin instanceof ClientUpdate) return;
+      if (origin === SERVER_WRITE) {
+        room.pending.push(update);
+        this.enqueue({ kind: 'server', room, update });
+      } else room.broadcast(encodeSyncUpdate(update), origin);
+      this.onChange(room.ref);
+    });
+  }
+
+  /**
+   * Takes back what the document holds beyond the stored rows and `pending`: an invalid update, or
+   * the updates of a group commit that failed. Reads the room again and applies what is pending.
+   */
+  private reload(room: Room): void {
+    const { doc } = loadRoomDoc(this.store, room.ref);
+    for (const update of room.pending) Y.applyUpdate(doc, update);
+    room.doc.destroy();
+    room.doc = doc;
+    room.docBytes = Y.encodeStateAsUpdate(doc).byteLength;
+    room.changed();
+    this.watch(room);
   }
 
   join(room: Room, peer: Peer): void {
@@ -196,32 +224,50 @@ export class Rooms {
   /**
    * A client's update (sync step 2 or update message). What the room already holds is accepted as
    * is; anything new must come from a writer, keep the document under its size limit and valid for
-   * its kind. A valid update joins the next group commit: updates that arrive in the same turn of
-   * the event loop are committed in one transaction, and only then applied, broadcast and resolved
-   * as accepted. Verdicts resolve in the order the updates arrived. Throws on an undecodable update.
+   * its kind: it is applied to the room, and only the entries it touched are checked. A valid update
+   * joins the next group commit and is broadcast and resolved as accepted after it; an invalid one
+   * is taken back before anyone heard of it. Verdicts resolve in the order the updates arrived.
+   * Throws on an undecodable update.
    */
   receive(room: Room, update: Uint8Array, from: Peer, writable: boolean): Promise<Received> {
     room.lastUsed = this.now();
-    const diff = Y.diffUpdate(update, Y.encodeStateVector(room.shadow ?? room.doc));
-    if (Y.snapshotContainsUpdate(room.snapshot(), diff)) return this.tell({ ok: true });
+    const diff = Y.diffUpdate(update, Y.encodeStateVector(room.doc));
+    const before = room.snapshot();
+    if (Y.snapshotContainsUpdate(before, diff)) return this.tell({ ok: true });
     if (!writable) return this.tell({ ok: false, refusal: { code: 'read-only', message: `You can read ${room.name} but not change it.` } });
-    const shadow = this.shadowOf(room);
-    if (room.shadowBytes + diff.byteLength > this.limits.maxDocBytes) {
-      room.shadowBytes = Y.encodeStateAsUpdate(shadow).byteLength;
-      if (room.shadowBytes + diff.byteLength > this.limits.maxDocBytes) {
+    if (room.docBytes + diff.byteLength > this.limits.maxDocBytes) {
+      room.docBytes = Y.encodeStateAsUpdate(room.doc).byteLength;
+      if (room.docBytes + diff.byteLength > this.limits.maxDocBytes) {
         return this.tell({ ok: false, refusal: { code: 'too-large', message: `${room.name} would grow past ${this.limits.maxDocBytes} bytes.` } });
       }
     }
-    const touched = this.applyTraced(room, shadow, diff);
-    const check = checkChangedEntries(room.ref.kind, shadow, touched);
-    if (!check.ok) {
-      // The shadow now holds the refused update; the next write makes a clean one.
-      room.dropShadow();
-      return this.tell({ ok: false, refusal: { code: 'invalid', message: check.message } });
+    const origin = new ClientUpdate();
+    const kind = room.ref.kind;
+    let verdict = { ok: true } as RoomDocCheck;
+    let change: AcceptedChange | undefined;
+    // In the transaction's last moment before its cleanup: what it deleted can still be read as it was.
+    const check = (transaction: Y.Transaction) => {
+      if (transaction.origin !== origin) return;
+      const touched = changedKeys(room.doc, transaction, recordRoots(kind));
+      verdict = checkChangedEntries(kind, room.doc, touched);
+      if (verdict.ok && this.onAccepted) change = { touched, before: readTouched(kind, room.doc, touched, before) };
+    };
+    const doc = room.doc;
+    doc.on('afterTransaction', check);
+    try {
+      Y.applyUpdate(doc, diff, origin);
+    } catch (error) {
+      this.reload(room);
+      throw error;
+    } finally {
+      doc.off('afterTransaction', check);
     }
-    room.shadowBytes += diff.byteLength;
+    if (!verdict.ok) {
+      this.reload(room);
+      return this.tell({ ok: false, refusal: { code: 'invalid', message: verdict.message } });
+    }
     room.pending.push(diff);
-    return new Promise((resolve) => this.enqueue({ kind: 'client', room, diff, from, touched, resolve }));
+    return new Promise((resolve) => this.enqueue({ kind: 'client', room, diff, from, change, resolve }));
   }
 
   /** A change made by the server itself. */
@@ -254,47 +300,15 @@ export class Rooms {
 
   /**
    * Lets go of rooms no one is connected to and nothing waits for since `idleMs`: all of their
-   * state is in storage, and `open` reads it back. Rooms still in use only drop their shadow.
+   * state is in storage, and `open` reads it back.
    */
   unloadIdle(idleMs: number): void {
     const before = this.now() - idleMs;
     for (const [name, room] of this.rooms) {
-      if (room.pending.length || room.unstored || room.lastUsed > before) continue;
-      if (room.peers.size) room.dropShadow();
-      else {
-        room.destroy();
-        this.rooms.delete(name);
-      }
+      if (room.pending.length || room.compacting || room.peers.size || room.lastUsed > before) continue;
+      room.destroy();
+      this.rooms.delete(name);
     }
-  }
-
-  private shadowOf(room: Room): Y.Doc {
-    if (room.shadow) return room.shadow;
-    const current = Y.encodeStateAsUpdate(room.doc);
-    const shadow = createRoomDoc(room.ref.kind);
-    Y.applyUpdate(shadow, current);
-    room.shadowBytes = current.byteLength;
-    for (const diff of room.pending) {
-      Y.applyUpdate(shadow, diff);
-      room.shadowBytes += diff.byteLength;
-    }
-    return (room.shadow = shadow);
-  }
-
-  /** Applies an update to the shadow and returns which entries of its record roots it touched. */
-  private applyTraced(room: Room, shadow: Y.Doc, diff: Uint8Array): Map<string, Set<string>> {
-    let touched = new Map<string, Set<string>>();
-    const trace = (transaction: Y.Transaction) => (touched = changedKeys(shadow, transaction, recordRoots(room.ref.kind)));
-    shadow.on('afterTransaction', trace);
-    try {
-      Y.applyUpdate(shadow, diff);
-    } catch (error) {
-      room.dropShadow();
-      throw error;
-    } finally {
-      shadow.off('afterTransaction', trace);
-    }
-    return touched;
   }
 
   private tell(result: Received): Promise<Received> {
@@ -302,7 +316,6 @@ export class Rooms {
   }
 
   private enqueue(entry: Queued): void {
-    if (entry.kind === 'server' || entry.kind === 'compact') entry.room.unstored++;
     this.queue.push(entry);
     if (this.flushScheduled || this.committing) return;
     this.flushScheduled = true;
@@ -332,6 +345,10 @@ export class Rooms {
     if (this.committing || !this.queue.length) return;
     const entries = this.queue;
     this.queue = [];
+    // Every update queued is in its room's document, and nothing else is pending: this is what the
+    // rooms hold once the group is stored, and what the group's writers are told is stored.
+    const sealed = new Map<Room, Uint8Array>();
+    for (const entry of entries) if (entry.kind === 'client' || entry.kind === 'server') sealed.set(entry.room, encodeStored(entry.room.snapshot()));
     const ops = entries.flatMap((entry): LogOp[] => {
       if (entry.kind === 'client') return [{ op: 'append', room: entry.room.name, data: entry.diff }];
       if (entry.kind === 'server') return [{ op: 'append', room: entry.room.name, data: entry.update }];
@@ -339,60 +356,54 @@ export class Rooms {
       return [];
     });
     this.committing = this.writer.write(ops).then(
-      (result) => this.committed(entries, result.seqs, result.failedCompactions),
-      (error: unknown) => this.committed(entries, [], [], error),
+      (result) => this.committed(entries, sealed, result.seqs, result.failedCompactions),
+      (error: unknown) => this.committed(entries, sealed, [], [], error),
     );
   }
 
   /**
-   * The end of a group commit: each client update applied, broadcast and resolved in arrival order,
+   * The end of a group commit: each client update broadcast, billed and resolved in arrival order,
    * the server's own updates broadcast. If the transaction failed, none of them is stored: client
-   * updates are refused, and a server update stays in the room (its rows are gone with the
-   * transaction, so the room is compacted at its next write to store it again).
+   * updates are refused and every room of the group is read again with what is still pending, so
+   * the failed updates leave the rooms as they leave the log.
    */
-  private committed(entries: readonly Queued[], seqs: readonly number[], failedCompactions: readonly string[], failure?: unknown): void {
+  private committed(entries: readonly Queued[], sealed: ReadonlyMap<Room, Uint8Array>, seqs: readonly number[], failedCompactions: readonly string[], failure?: unknown): void {
     this.committing = undefined;
     for (const seq of seqs) if (seq === this.polled + 1) this.polled = seq;
     for (const name of failedCompactions) console.error(`Compacting ${name} failed; its rows stay as they were.`);
-    const written = new Set<Room>();
+    for (const entry of entries) if (entry.kind === 'client' || entry.kind === 'server') entry.room.pending.shift();
+    if (failure) {
+      console.error('A group commit failed:', failure);
+      for (const room of sealed.keys()) this.reload(room);
+    } else for (const [room, stored] of sealed) room.committed(stored);
     for (const entry of entries) {
       if (entry.kind === 'verdict') {
         entry.resolve(entry.result);
         continue;
       }
       const { room } = entry;
-      written.add(room);
       if (entry.kind === 'compact') {
-        room.unstored--;
         room.compacting = false;
         if (!failure && !failedCompactions.includes(room.name)) room.rows -= entry.rowsFolded;
         continue;
       }
+      if (failure) {
+        if (entry.kind === 'client') entry.resolve({ ok: false, refusal: { code: 'storage', message: `Could not store the change: ${String(failure)}` } });
+        continue;
+      }
+      room.rows++;
       if (entry.kind === 'server') {
-        room.unstored--;
-        // Not stored: the room's next commit compacts it, which stores its whole document.
-        if (failure) room.rows = Number.POSITIVE_INFINITY;
-        else room.rows++;
         room.broadcast(encodeSyncUpdate(entry.update));
         continue;
       }
-      room.pending.shift();
-      if (failure) {
-        room.dropShadow();
-        entry.resolve({ ok: false, refusal: { code: 'storage', message: `Could not store the change: ${String(failure)}` } });
-        continue;
-      }
-      const { diff, from, touched } = entry;
-      room.rows++;
-      const before = this.onAccepted && readTouched(room.ref.kind, room.doc, touched);
-      Y.applyUpdate(room.doc, diff, from);
-      if (before) this.onAccepted?.(room, { touched, before });
+      room.broadcast(encodeSyncUpdate(entry.diff), entry.from);
+      this.onChange(room.ref);
+      if (entry.change) this.onAccepted?.(room, entry.change);
       entry.resolve({ ok: true });
     }
     if (this.pollWanted) this.poll();
-    if (failure) console.error('A group commit failed:', failure);
     // After every update of the group is applied: a snapshot taken earlier would miss committed rows.
-    else for (const room of written) this.compactIfDue(room);
+    if (!failure) for (const room of sealed.keys()) this.compactIfDue(room);
     this.flush();
   }
 
@@ -409,6 +420,9 @@ export class Rooms {
     this.enqueue({ kind: 'compact', room, snapshot: Y.encodeStateAsUpdate(room.doc), upTo: this.polled, rowsFolded });
   }
 }
+
+/** The origin of a client's update while it is applied and checked: its own object, to recognise its transaction. */
+class ClientUpdate {}
 
 interface AwarenessChange {
   added: number[];

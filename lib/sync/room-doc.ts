@@ -15,8 +15,8 @@ interface RoomDocKind {
   entityRoots: readonly string[];
   /** Roots whose keys are validated one by one; the others are read whole. */
   records: readonly string[];
-  /** One value of a record root as `read` presents it. */
-  entry(value: unknown, key: string): unknown;
+  /** One value of a record root as `read` presents it, from its JSON. */
+  entry(json: unknown, key: string): unknown;
   read(doc: Y.Doc): unknown;
   schema: { safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly Issue[] } } };
 }
@@ -26,8 +26,18 @@ interface Issue {
   message: string;
 }
 
-const plain = (value: unknown) => (value instanceof Y.AbstractType ? value.toJSON() : value);
-const withId = (value: unknown, key: string) => ({ ...(value as Y.Map<unknown>).toJSON(), id: key });
+const plain = (json: unknown) => json;
+const withId = (json: unknown, key: string) => ({ ...(json as Record<string, unknown>), id: key });
+
+/**
+ * A value as `toJSON` gives it, or as it was at `asOf`. Reading as of a snapshot needs the content
+ * of what was deleted since, which Yjs keeps until the end of the transaction that deleted it.
+ */
+function jsonOf(value: unknown, asOf?: Y.Snapshot): unknown {
+  if (!(value instanceof Y.AbstractType)) return value;
+  if (!asOf || !(value instanceof Y.Map)) return value.toJSON();
+  return Object.fromEntries(Object.entries(Y.typeMapGetAllSnapshot(value, asOf)).map(([key, inner]) => [key, jsonOf(inner, asOf)]));
+}
 
 const KINDS: Record<RoomKind, RoomDocKind> = {
   purchaser: { create: createPurchaserDoc, roots: COLLECTIONS, entityRoots: COLLECTIONS, records: COLLECTIONS, entry: withId, read: readState, schema: PurchaserState },
@@ -87,23 +97,31 @@ export function checkChangedEntries(kind: RoomKind, doc: Y.Doc, touched: Readonl
       const value = map.get(key);
       if (value === undefined) continue;
       if (spec.entityRoots.includes(root) && !(value instanceof Y.Map)) return { ok: false, message: `${root}.${key}: not an entity map` };
-      entries[key] = spec.entry(value, key);
+      entries[key] = spec.entry(jsonOf(value), key);
     }
     partial[root] = entries;
   }
   return verdict(spec.schema.safeParse(partial));
 }
 
-/** The touched entries' current values as `read` presents them; keys that hold nothing are left out. */
-export function readTouched(kind: RoomKind, doc: Y.Doc, touched: ReadonlyMap<string, ReadonlySet<string>>): Record<string, Record<string, unknown>> {
+/**
+ * The touched entries' values as `read` presents them, now or as they were at `asOf` (read during
+ * the transaction that changed them: see `jsonOf`); keys that held nothing are left out.
+ */
+export function readTouched(
+  kind: RoomKind,
+  doc: Y.Doc,
+  touched: ReadonlyMap<string, ReadonlySet<string>>,
+  asOf?: Y.Snapshot,
+): Record<string, Record<string, unknown>> {
   const spec = KINDS[kind];
   const values: Record<string, Record<string, unknown>> = {};
   for (const [root, keys] of touched) {
     const map = doc.getMap(root);
     const entries: Record<string, unknown> = {};
     for (const key of keys) {
-      const value = map.get(key);
-      if (value !== undefined) entries[key] = spec.entry(value, key);
+      const value = asOf ? Y.typeMapGetSnapshot(map, key, asOf) : map.get(key);
+      if (value !== undefined) entries[key] = spec.entry(jsonOf(value, asOf), key);
     }
     values[root] = entries;
   }

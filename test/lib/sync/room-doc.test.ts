@@ -4,7 +4,7 @@ import { applyChanges } from '../../../lib/doc/apply';
 import { demoOrg } from '../../../lib/org/demo';
 import { demoSeedChanges } from '../../../lib/org/demo-seed';
 import { putOrgEntity, writeOrganization } from '../../../lib/sync/org-doc';
-import { checkRoomDoc, createRoomDoc } from '../../../lib/sync/room-doc';
+import { checkRoomDoc, createRoomDoc, readTouched } from '../../../lib/sync/room-doc';
 
 const NOW = '2026-11-20T10:00:00.000Z';
 
@@ -43,5 +43,29 @@ describe('checkRoomDoc', () => {
     expect(checkRoomDoc('org', doc)).toEqual({ ok: true });
     doc.getMap<Y.Map<unknown>>('directory').get('person-02')!.set('email', 'nope');
     expect(checkRoomDoc('org', doc).ok).toBe(false);
+  });
+});
+
+describe('readTouched', () => {
+  it('reads the touched entries as they are now, or, inside the changing transaction, as they were', () => {
+    const doc = createRoomDoc('purchaser');
+    applyChanges(doc, demoSeedChanges(demoOrg(), NOW), null);
+    const before = Y.snapshot(doc);
+    const touched = new Map([['subscriptions', new Set(['sub-chat'])]]);
+    let asOf: Record<string, Record<string, unknown>> = {};
+    doc.once('afterTransaction', () => (asOf = readTouched('purchaser', doc, touched, before)));
+    doc.transact(() => {
+      const sub = doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-chat')!;
+      sub.set('licenses', 120);
+      (sub.get('assigned') as Y.Map<string>).set('new@northwind.example', NOW);
+    });
+
+    const then = asOf.subscriptions!['sub-chat'] as { id: string; licenses: number; assigned: Record<string, string> };
+    const now = readTouched('purchaser', doc, touched).subscriptions!['sub-chat'] as typeof then;
+    expect(then.id).toBe('sub-chat');
+    expect(then.licenses).not.toBe(120);
+    expect(then.assigned).not.toHaveProperty(['new@northwind.example']);
+    expect(now.licenses).toBe(120);
+    expect(now.assigned).toHaveProperty(['new@northwind.example'], NOW);
   });
 });
