@@ -42,19 +42,50 @@ function startThread(dataDir: string): Worker {
  * Writes on a thread of its own, with its own connection to the data directory's SQLite file. With
  * synchronous=FULL every commit waits for an fsync; on the event loop that wait (a quarter of a
  * millisecond per commit here) held up every other room's messages and was the largest single item
- * of the accept path's profile under load. The thread commits one batch at a time; the caller gathers the next meanwhile.
+ * of the accept path's profile under load. The thread commits one batch at a time; the caller
+ * gathers the next meanwhile.
  */
 export class ThreadWriter implements LogWriter {
-  private readonly worker: Worker;
+  private thread: Worker | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(result: LogResult): void; reject(error: Error): void }>();
   private failure: Error | undefined;
   private closing = false;
 
-  /** Jobs sent before the thread has started wait in its port; the server need not wait for it to listen. */
-  constructor(dataDir: string) {
-    this.worker = startThread(dataDir);
-    this.worker.on('message', (reply: WriterReply) => {
+  constructor(private readonly dataDir: string) {}
+
+  write(ops: readonly LogOp[]): Promise<LogResult> {
+    return this.send(ops);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (!this.thread || this.failure) return;
+    const exited = new Promise((resolve) => this.thread!.once('exit', resolve));
+    await this.send('close').catch(() => undefined);
+    await exited;
+  }
+
+  private send(ops: WriterJob['ops']): Promise<LogResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closing && ops !== 'close') return Promise.reject(new Error('The log writer is closed'));
+    const thread = this.started();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      thread.postMessage({ id, ops } satisfies WriterJob);
+    });
+  }
+
+  /**
+   * The thread, started by the first write: starting it with the server cost a restart's first sync
+   * a few milliseconds of a busy core, for a thread a first sync does not need. Jobs sent while it
+   * starts wait in its port.
+   */
+  private started(): Worker {
+    if (this.thread) return this.thread;
+    const thread = startThread(this.dataDir);
+    thread.on('message', (reply: WriterReply) => {
       const waiter = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       if ('error' in reply) waiter?.reject(new Error(reply.error));
@@ -66,28 +97,8 @@ export class ThreadWriter implements LogWriter {
       for (const waiter of this.waiting.values()) waiter.reject(error);
       this.waiting.clear();
     };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(this.closing ? 'The log writer is closed' : `The log writer thread exited (${code})`)));
-  }
-
-  write(ops: readonly LogOp[]): Promise<LogResult> {
-    return this.send(ops);
-  }
-
-  async close(): Promise<void> {
-    if (this.failure) return;
-    this.closing = true;
-    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
-    await this.send('close').catch(() => undefined);
-    await exited;
-  }
-
-  private send(ops: WriterJob['ops']): Promise<LogResult> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ops } satisfies WriterJob);
-    });
+    thread.on('error', fail);
+    thread.on('exit', (code) => fail(new Error(this.closing ? 'The log writer is closed' : `The log writer thread exited (${code})`)));
+    return (this.thread = thread);
   }
 }
