@@ -52,8 +52,11 @@ export class Room {
   readonly pending: Uint8Array[] = [];
   compacting = false;
   lastUsed: number;
-  /** The acknowledgement for writers: the snapshot of what is stored, as of the last commit. */
-  private stored: Uint8Array | undefined;
+  /**
+   * The acknowledgement for writers: the snapshot of what is stored, as of the last commit that
+   * stored one of their updates. Never computed from a document with updates pending.
+   */
+  private stored: Uint8Array;
   private snapshotOfDoc: Y.Snapshot | undefined;
 
   constructor(
@@ -66,6 +69,7 @@ export class Room {
     this.doc = doc;
     this.rows = rows;
     this.docBytes = Y.encodeStateAsUpdate(doc).byteLength;
+    this.stored = encodeStored(this.snapshot());
     this.lastUsed = now;
     // Awareness only takes a client id from its document, and ends with it: it gets one of its own,
     // so that the room's document can be replaced.
@@ -84,7 +88,7 @@ export class Room {
 
   /** The acknowledgement every writer gets after a commit: the same bytes until the next commit. */
   storedMessage(): Uint8Array {
-    return (this.stored ??= encodeStored(this.snapshot()));
+    return this.stored;
   }
 
   /** After a commit: `stored` is the snapshot of the document when the commit's group was sealed. */
@@ -92,10 +96,13 @@ export class Room {
     this.stored = stored;
   }
 
+  /** Rows another process stored were applied: with nothing pending, the document is what is stored. */
+  storedElsewhere(): void {
+    if (!this.pending.length) this.stored = encodeStored(this.snapshot());
+  }
+
   changed(): void {
     this.snapshotOfDoc = undefined;
-    // Nothing pending: the document is what is stored. Otherwise the last commit's acknowledgement stays.
-    if (!this.pending.length) this.stored = undefined;
   }
 
   destroy(): void {
@@ -189,7 +196,10 @@ export class Rooms {
       if (origin === SERVER_WRITE) {
         room.pending.push(update);
         this.enqueue({ kind: 'server', room, update });
-      } else room.broadcast(encodeSyncUpdate(update), origin);
+      } else {
+        room.storedElsewhere();
+        room.broadcast(encodeSyncUpdate(update), origin);
+      }
       this.onChange(room.ref);
     });
   }
@@ -347,8 +357,13 @@ export class Rooms {
     this.queue = [];
     // Every update queued is in its room's document, and nothing else is pending: this is what the
     // rooms hold once the group is stored, and what the group's writers are told is stored.
-    const sealed = new Map<Room, Uint8Array>();
-    for (const entry of entries) if (entry.kind === 'client' || entry.kind === 'server') sealed.set(entry.room, encodeStored(entry.room.snapshot()));
+    // Only rooms with a client to tell: a snapshot walks every struct, and the summary room is large
+    // and written by the server alone. Elsewhere the acknowledgement from before stays (too little, never too much).
+    const sealed = new Map<Room, Uint8Array | undefined>();
+    for (const entry of entries) {
+      if (entry.kind === 'client' && !sealed.get(entry.room)) sealed.set(entry.room, encodeStored(entry.room.snapshot()));
+      else if (entry.kind === 'server' && !sealed.has(entry.room)) sealed.set(entry.room, undefined);
+    }
     const ops = entries.flatMap((entry): LogOp[] => {
       if (entry.kind === 'client') return [{ op: 'append', room: entry.room.name, data: entry.diff }];
       if (entry.kind === 'server') return [{ op: 'append', room: entry.room.name, data: entry.update }];
@@ -367,7 +382,7 @@ export class Rooms {
    * updates are refused and every room of the group is read again with what is still pending, so
    * the failed updates leave the rooms as they leave the log.
    */
-  private committed(entries: readonly Queued[], sealed: ReadonlyMap<Room, Uint8Array>, seqs: readonly number[], failedCompactions: readonly string[], failure?: unknown): void {
+  private committed(entries: readonly Queued[], sealed: ReadonlyMap<Room, Uint8Array | undefined>, seqs: readonly number[], failedCompactions: readonly string[], failure?: unknown): void {
     this.committing = undefined;
     for (const seq of seqs) if (seq === this.polled + 1) this.polled = seq;
     for (const name of failedCompactions) console.error(`Compacting ${name} failed; its rows stay as they were.`);
@@ -375,7 +390,7 @@ export class Rooms {
     if (failure) {
       console.error('A group commit failed:', failure);
       for (const room of sealed.keys()) this.reload(room);
-    } else for (const [room, stored] of sealed) room.committed(stored);
+    } else for (const [room, stored] of sealed) if (stored) room.committed(stored);
     for (const entry of entries) {
       if (entry.kind === 'verdict') {
         entry.resolve(entry.result);

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { applyChanges } from '../../lib/doc/apply';
 import { createPurchaserDoc } from '../../lib/doc/purchaser-doc';
 import type { Organization, Person } from '../../lib/org/schemas';
+import { readStored } from '../../lib/sync/messages';
 import { putOrgEntity, writeOrganization } from '../../lib/sync/org-doc';
 import { openDb, type Db } from '../../server/db';
 import type { LogWriter } from '../../server/log-writer';
@@ -129,6 +131,34 @@ describe('Rooms', () => {
     expect(heard).toHaveLength(2);
     expect((room.doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!).get('licenses')).toBe(120);
     expect(loadRoomDoc(store, PURCHASER_ROOM).doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.get('licenses')).toBe(120);
+  });
+
+  it('acknowledges an update with what is stored, never with a later update still waiting for its commit', async () => {
+    const store = new UpdateStore(server);
+    const inFlight: (() => void)[] = [];
+    const writer: LogWriter = {
+      write: (ops) => new Promise((resolve) => inFlight.push(() => resolve(store.write(ops)))),
+      close: async () => undefined,
+    };
+    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
+    const room = rooms.open(PURCHASER_ROOM);
+    const { client, update } = clientWithSubscription();
+    const first = rooms.receive(room, update, quiet, true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(inFlight).toHaveLength(1);
+
+    const second = edit(client, (doc) => doc.getMap<Y.Map<unknown>>('subscriptions').get('sub-1')!.set('licenses', 120));
+    const secondResult = rooms.receive(room, second, quiet, true);
+    inFlight.shift()!();
+    expect(await first).toEqual({ ok: true });
+    const stored = readStored(decoding.createDecoder(room.storedMessage().subarray(1)));
+    expect(Y.snapshotContainsUpdate(stored, update)).toBe(true);
+    expect(Y.snapshotContainsUpdate(stored, second)).toBe(false);
+
+    await new Promise((resolve) => setImmediate(resolve));
+    inFlight.shift()!();
+    expect(await secondResult).toEqual({ ok: true });
+    expect(Y.snapshotContainsUpdate(readStored(decoding.createDecoder(room.storedMessage().subarray(1))), second)).toBe(true);
   });
 
   it('refuses an update that breaks an entity an earlier update created, and keeps validating after it', async () => {
