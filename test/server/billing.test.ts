@@ -133,6 +133,14 @@ describe('the server bills purchases and license changes', () => {
     lastNumber += 1;
   });
 
+  it('bills nothing for a change that keeps the licenses, such as assigning a seat', async () => {
+    const chargesBefore = Object.keys((await billingRoom()).charges).length;
+    const personId = (await maya.db.people.toArray()).find((p) => !(p.id in (chat.assigned ?? {})))!.id;
+    expect(await maya.service.handle({ type: 'command', name: 'assign', input: { subscriptionId: chat.id, personIds: [personId] } })).toMatchObject({ ok: true });
+    await maya.synced(15_000);
+    expect(Object.keys((await billingRoom()).charges)).toHaveLength(chargesBefore);
+  });
+
   it("charges the demo's seeded Visa without asking for the card again", async () => {
     const seeded = (await maya.db.paymentMethods.get('pm-visa'))!;
     expect(seeded.processorToken).toMatch(/^tok_/);
