@@ -3,7 +3,7 @@ import type { Person } from '../lib/org/schemas';
 import type { Subscription } from '../lib/subscriptions/schema';
 import { OrgRoomState, readOrgRoom } from '../lib/sync/org-doc';
 import { parseRoom, type Room as RoomRef } from '../lib/sync/room-name';
-import { readSubscription, readSubscriptions, sameEntry, summarize, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/sync/summary';
+import { readSubscription, readSubscriptions, sameEntry, summarize, summaryEntry, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/sync/summary';
 import { loadRoomDoc } from './room-log';
 import type { Rooms } from './rooms';
 import type { UpdateStore } from './storage';
@@ -43,6 +43,7 @@ export class SummaryMaintainer {
    * cost of recomputing a purchaser.
    */
   private readonly parsed = new WeakMap<Y.Doc, Map<string, Subscription | undefined>>();
+  private readonly entries = new WeakMap<Subscription, { directory: Record<string, Person>; entry: SummaryEntry }>();
   /** Per organization being caught up at start, the purchasers that changed meanwhile. */
   private readonly changedDuringCatchUp = new Map<string, Set<string>>();
   private stopped = false;
@@ -101,7 +102,11 @@ export class SummaryMaintainer {
 
   /** Rewrites only these purchasers' entries: the others' rooms did not change. */
   recomputePurchasers(orgId: string, personIds: ReadonlySet<string>): void {
-    const entries = summarize(this.directory(orgId), [...personIds].map((personId) => this.purchaser(orgId, personId)));
+    const directory = this.directory(orgId);
+    const entries: Record<string, SummaryEntry> = {};
+    for (const personId of personIds) {
+      for (const sub of this.purchaser(orgId, personId).subscriptions) entries[`${personId}/${sub.id}`] = this.entryOf(personId, sub, directory);
+    }
     this.rooms.write(this.rooms.open({ kind: 'summary', orgId }), (doc) => {
       const map = doc.getMap<SummaryEntry>('entries');
       const keys = this.keysOf(map);
@@ -182,6 +187,20 @@ export class SummaryMaintainer {
     const directory = org.success ? org.data.directory : {};
     this.directories.set(orgId, directory);
     return directory;
+  }
+
+  /**
+   * A subscription's entry, made again only when the subscription or the directory changed: the
+   * parsed subscriptions of rooms in memory are the same objects until they change, and an edit
+   * changes one subscription of a purchaser's several (sorting every list of assigned names again
+   * was a third of a recompute).
+   */
+  private entryOf(personId: string, sub: Subscription, directory: Record<string, Person>): SummaryEntry {
+    const made = this.entries.get(sub);
+    if (made?.directory === directory) return made.entry;
+    const entry = summaryEntry(personId, sub, directory);
+    this.entries.set(sub, { directory, entry });
+    return entry;
   }
 
   private purchaser(orgId: string, personId: string): PurchaserSubscriptions {

@@ -57,29 +57,32 @@ export function readSubscription(id: string, entity: unknown): Subscription | un
   return parsed.success ? parsed.data : undefined;
 }
 
+/** One subscription's entry in the summary. */
+export function summaryEntry(personId: string, sub: Subscription, directory: Record<string, Person>): SummaryEntry {
+  const name = (id: string) => directory[id]?.displayName ?? id;
+  const assignedNames = Object.keys(sub.assigned).map(name).sort((a, b) => a.localeCompare(b));
+  return {
+    purchaserId: personId,
+    purchaserName: name(personId),
+    subscriptionId: sub.id,
+    productId: sub.productId,
+    productName: sub.productName,
+    licenses: sub.licenses,
+    assignedCount: assignedNames.length,
+    assignedNames,
+    term: sub.term,
+    status: sub.status,
+    renewsOn: sub.renewsOn,
+    unitPrice: sub.unitPrice,
+    termPrice: sub.unitPrice * sub.licenses,
+    currency: sub.currency,
+  };
+}
+
 export function summarize(directory: Record<string, Person>, purchasers: readonly PurchaserSubscriptions[]): Record<string, SummaryEntry> {
-  const name = (personId: string) => directory[personId]?.displayName ?? personId;
   const entries: Record<string, SummaryEntry> = {};
   for (const { personId, subscriptions } of purchasers) {
-    for (const sub of subscriptions) {
-      const assignedNames = Object.keys(sub.assigned).map(name).sort((a, b) => a.localeCompare(b));
-      entries[`${personId}/${sub.id}`] = {
-        purchaserId: personId,
-        purchaserName: name(personId),
-        subscriptionId: sub.id,
-        productId: sub.productId,
-        productName: sub.productName,
-        licenses: sub.licenses,
-        assignedCount: assignedNames.length,
-        assignedNames,
-        term: sub.term,
-        status: sub.status,
-        renewsOn: sub.renewsOn,
-        unitPrice: sub.unitPrice,
-        termPrice: sub.unitPrice * sub.licenses,
-        currency: sub.currency,
-      };
-    }
+    for (const sub of subscriptions) entries[`${personId}/${sub.id}`] = summaryEntry(personId, sub, directory);
   }
   return entries;
 }
