@@ -34,7 +34,8 @@ function startThread(dataDir: string): Worker {
   const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
   const module = new URL(`./log-writer-thread.${fromSource ? 'ts' : 'mjs'}`, import.meta.url);
   if (!fromSource) return new Worker(module, { workerData: { dataDir } });
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
 }
 
