@@ -3,12 +3,13 @@ import { checkRoomDoc, createRoomDoc } from '../lib/sync/room-doc';
 import { roomName, type Room } from '../lib/sync/room-name';
 import type { UpdateStore } from './storage';
 
-/** A room's document as stored, and how many rows it was read from. */
-export function loadRoomDoc(store: UpdateStore, room: Room): { doc: Y.Doc; rows: number } {
+/** A room's document as stored, how many rows it was read from, and the size of their merge (at least the document's encoded size). */
+export function loadRoomDoc(store: UpdateStore, room: Room): { doc: Y.Doc; rows: number; bytes: number } {
   const rows = store.load(roomName(room));
   const doc = createRoomDoc(room.kind);
-  if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.data)));
-  return { doc, rows: rows.length };
+  const merged = rows.length ? Y.mergeUpdates(rows.map((row) => row.data)) : undefined;
+  if (merged) Y.applyUpdate(doc, merged);
+  return { doc, rows: rows.length, bytes: merged?.byteLength ?? 0 };
 }
 
 /**

@@ -61,14 +61,13 @@ export class Room {
 
   constructor(
     readonly ref: RoomRef,
-    doc: Y.Doc,
-    rows: number,
+    { doc, rows, bytes }: { doc: Y.Doc; rows: number; bytes: number },
     now: number,
   ) {
     this.name = roomName(ref);
     this.doc = doc;
     this.rows = rows;
-    this.docBytes = Y.encodeStateAsUpdate(doc).byteLength;
+    this.docBytes = bytes;
     this.stored = encodeStored(this.snapshot());
     this.lastUsed = now;
     // Awareness only takes a client id from its document, and ends with it: it gets one of its own,
@@ -168,8 +167,7 @@ export class Rooms {
       existing.lastUsed = this.now();
       return existing;
     }
-    const { doc, rows } = loadRoomDoc(this.store, ref);
-    const room = new Room(ref, doc, rows, this.now());
+    const room = new Room(ref, loadRoomDoc(this.store, ref), this.now());
     this.watch(room);
     room.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const ids = origin ? room.awarenessIds.get(origin as Peer) : undefined;
@@ -209,11 +207,11 @@ export class Rooms {
    * the updates of a group commit that failed. Reads the room again and applies what is pending.
    */
   private reload(room: Room): void {
-    const { doc } = loadRoomDoc(this.store, room.ref);
+    const { doc, bytes } = loadRoomDoc(this.store, room.ref);
     for (const update of room.pending) Y.applyUpdate(doc, update);
     room.doc.destroy();
     room.doc = doc;
-    room.docBytes = Y.encodeStateAsUpdate(doc).byteLength;
+    room.docBytes = room.pending.reduce((sum, update) => sum + update.byteLength, bytes);
     room.changed();
     this.watch(room);
   }
