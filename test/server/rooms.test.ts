@@ -161,6 +161,32 @@ describe('Rooms', () => {
     expect(Y.snapshotContainsUpdate(readStored(decoding.createDecoder(room.storedMessage().subarray(1))), second)).toBe(true);
   });
 
+  it('refuses the updates of a group commit that fails, takes them back from the room, and commits the next', async () => {
+    const store = new UpdateStore(server);
+    let failNext = true;
+    const writer: LogWriter = {
+      write: async (ops) => {
+        if (!failNext) return store.write(ops);
+        failNext = false;
+        throw new Error('disk full');
+      },
+      close: async () => undefined,
+    };
+    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
+    const room = rooms.open(PURCHASER_ROOM);
+    const heard: Uint8Array[] = [];
+    rooms.join(room, { send: (m) => void heard.push(m) });
+    const { update } = clientWithSubscription();
+
+    expect(await rooms.receive(room, update, quiet, true)).toMatchObject({ ok: false, refusal: { code: 'storage', message: expect.stringContaining('disk full') } });
+    expect(room.doc.getMap('subscriptions').size).toBe(0);
+    expect(heard).toEqual([]);
+
+    expect(await rooms.receive(room, update, quiet, true)).toEqual({ ok: true });
+    expect(heard).toHaveLength(1);
+    expect(loadRoomDoc(store, PURCHASER_ROOM).doc.getMap('subscriptions').size).toBe(1);
+  });
+
   it('refuses an update that breaks an entity an earlier update created, and keeps validating after it', async () => {
     const store = new UpdateStore(server);
     const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 });
