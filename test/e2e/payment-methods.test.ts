@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useExtension } from './harness/extension';
-import { DEMO, describedErrorOf, dialog, popupCard, popupList, toast } from './harness/ui';
+import { buyLicensesInPopup, DEMO, describedErrorOf, dialog, popupCard, popupList, toast } from './harness/ui';
 import { gone, textMatches, visible } from './harness/wait';
 
 const ext = useExtension();
@@ -127,11 +127,7 @@ describe('payment methods', () => {
     // Contoso Chat was paid by the replaced card: buying more still goes through.
     const popup = await ext.openPopup();
     await popupList(popup);
-    await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Buy licenses' }).click();
-    const buy = dialog(popup, 'Buy licenses');
-    await buy.getByRole('spinbutton', { name: 'Total licenses' }).fill('101');
-    await buy.getByRole('button', { name: 'Save' }).click();
-    await gone(buy);
+    await buyLicensesInPopup(popup, DEMO.chat, 101);
     await textMatches(popupCard(popup, DEMO.chat), '12/101');
     await popup.close();
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { useExtension } from './harness/extension';
-import { DEMO, dialog, popupCard, popupList, toast } from './harness/ui';
+import { buyLicensesInPopup, DEMO, dialog, popupCard, popupList, toast } from './harness/ui';
 import { gone, textMatches, visible } from './harness/wait';
 
 const ext = useExtension();
@@ -23,11 +23,7 @@ describe('state survives', () => {
     const popup = await ext.openPopup();
     await popupList(popup);
     const chat = popupCard(popup, DEMO.chat);
-    await chat.getByRole('button', { name: 'Buy licenses' }).click();
-    const pane = dialog(popup, 'Buy licenses');
-    await pane.getByRole('spinbutton', { name: 'Total licenses' }).fill('105');
-    await pane.getByRole('button', { name: 'Save' }).click();
-    await gone(pane);
+    await buyLicensesInPopup(popup, DEMO.chat, 105);
     await textMatches(toast(popup), 'Added 5 licenses');
 
     await chat.getByRole('button', { name: 'Assign licenses', exact: true }).click();

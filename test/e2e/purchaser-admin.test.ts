@@ -13,7 +13,7 @@ import { ALLOWED_ADMIN_CONTROLS, adminControls, openAdminConsole, type AdminCons
 import { createCodeWithCli } from './harness/cli';
 import { gotoSection, useExtension } from './harness/extension';
 import { startNetworkLink, type NetworkLink } from './harness/network-link';
-import { DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast } from './harness/ui';
+import { buyLicensesInPopup, DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast } from './harness/ui';
 import { countIs, gone, textMatches, until, visible } from './harness/wait';
 
 const ext = useExtension();
@@ -94,11 +94,7 @@ describe('a purchaser’s changes in the admin console', () => {
     await textMatches(syncLine(popup), /^Offline/, 20_000);
 
     const chat = popupCard(popup, DEMO.chat);
-    await chat.getByRole('button', { name: 'Buy licenses' }).click();
-    const buy = dialog(popup, 'Buy licenses');
-    await buy.getByRole('spinbutton', { name: 'Total licenses' }).fill('105');
-    await buy.getByRole('button', { name: 'Save' }).click();
-    await gone(buy);
+    await buyLicensesInPopup(popup, DEMO.chat, 105);
     await textMatches(toast(popup), 'Added 5 licenses');
     await textMatches(chat, '12/105');
     await textMatches(syncLine(popup), 'Offline — 1 change waiting');

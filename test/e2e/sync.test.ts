@@ -10,8 +10,8 @@ import type * as Y from 'yjs';
 import { MAYA, ORG, seedTwoOrgs, room } from '../server/fixture';
 import { connectSynced, mint, startServer, tempDataDir, withAdmin, type Client, type ServerProcess } from '../server/harness';
 import { useExtension } from './harness/extension';
-import { DEMO, dialog, popupCard, popupList, toast } from './harness/ui';
-import { gone, textMatches, until, visible } from './harness/wait';
+import { buyLicensesInPopup, DEMO, popupCard, popupList, signInFromSettings, toast } from './harness/ui';
+import { textMatches, until, visible } from './harness/wait';
 
 const ext = useExtension();
 const data = tempDataDir();
@@ -41,20 +41,13 @@ describe('sync with a server', () => {
     await options.getByRole('button', { name: 'Sign in' }).click();
     await visible(options.getByText('This code is unknown, used or expired'));
 
-    await options.getByRole('textbox', { name: 'One-time code' }).fill(code);
-    await options.getByRole('button', { name: 'Sign in' }).click();
-    await visible(options.getByText('Maya Okafor', { exact: true }));
-    await textMatches(options.getByRole('status').filter({ hasText: 'synced' }).first(), 'All changes synced');
+    await signInFromSettings(options, server.url, code, 'Maya Okafor');
 
     // An edit in the popup reaches the server.
     const popup = await ext.openPopup();
     await popupList(popup);
     const chat = popupCard(popup, DEMO.chat);
-    await chat.getByRole('button', { name: 'Buy licenses' }).click();
-    const pane = dialog(popup, 'Buy licenses');
-    await pane.getByRole('spinbutton', { name: 'Total licenses' }).fill('105');
-    await pane.getByRole('button', { name: 'Save' }).click();
-    await gone(pane);
+    await buyLicensesInPopup(popup, DEMO.chat, 105);
     await textMatches(toast(popup), 'Added 5 licenses');
     otherDevice = await connectSynced(server.wsUrl, room.purchaser(MAYA), await mint(data.dir, MAYA));
     await until(() => chatOn(otherDevice!.doc)?.get('licenses') === 105, 'the server to have 105 licenses');
@@ -70,11 +63,7 @@ describe('sync with a server', () => {
     const again = await ext.openPopup();
     await popupList(again);
     await again.getByRole('button', { name: 'Remove licenses' }).first().waitFor();
-    await popupCard(again, DEMO.chat).getByRole('button', { name: 'Buy licenses' }).click();
-    const buyAgain = dialog(again, 'Buy licenses');
-    await buyAgain.getByRole('spinbutton', { name: 'Total licenses' }).fill('111');
-    await buyAgain.getByRole('button', { name: 'Save' }).click();
-    await gone(buyAgain);
+    await buyLicensesInPopup(again, DEMO.chat, 111);
     await until(() => chatOn(otherDevice!.doc)?.get('licenses') === 111, 'the edit after the restart to reach the server');
     await textMatches(again.getByRole('status').filter({ hasText: 'synced' }), 'All changes synced');
 

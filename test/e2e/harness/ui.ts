@@ -3,7 +3,7 @@
  * Microsoft 365 self-service purchase pages). Shared by the e2e test files.
  */
 import type { Locator, Page } from 'playwright-core';
-import { textMatches, until, visible } from './wait';
+import { gone, textMatches, until, visible } from './wait';
 
 /** The demo organization's subscriptions (lib/org/demo-seed.ts). */
 export const DEMO = {
@@ -43,6 +43,15 @@ export function dialog(page: Page, name: string | RegExp): Locator {
 /** The polite status region where confirmations appear ("Added 5 licenses to Contoso Chat"). */
 export function toast(page: Page): Locator {
   return page.locator('.toast-region');
+}
+
+/** A popup card's "Buy licenses" pane: enters the new total, saves, and waits for the pane to close. */
+export async function buyLicensesInPopup(page: Page, product: string, total: number): Promise<void> {
+  await popupCard(page, product).getByRole('button', { name: 'Buy licenses' }).click();
+  const pane = dialog(page, 'Buy licenses');
+  await pane.getByRole('spinbutton', { name: 'Total licenses' }).fill(String(total));
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await gone(pane);
 }
 
 /** The error shown under a form control, found through its aria-describedby (what a screen reader reads). */
