@@ -2,7 +2,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { Socket, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -13,6 +13,7 @@ import { demoSeedChanges } from '../lib/org/demo-seed';
 import { MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/sync/messages';
 import { OrgAdmin } from '../server/org-admin';
 import { appendChange } from '../server/room-log';
+import { launchWithExtension } from '../test/e2e/harness/chromium';
 import { freePort, percentile, sleep } from './proc';
 import { accessTokens, purchaserRoom, seatkeeperOrg } from './seatkeeper-org';
 import { root, startBenchServer, tempDir } from './servers';
@@ -80,20 +81,7 @@ export async function extensionBench(options: ExtensionOptions): Promise<Extensi
   const proxy = await startProxy(Number(new URL(server.wsUrl).port));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile.dir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        `--disable-extensions-except=${extDir.dir}`,
-        `--load-extension=${extDir.dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    context = await launchWithExtension(profile.dir, extDir.dir);
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extUrl = (path: string) => `chrome-extension://${new URL(sw.url()).host}/${path}`;
 

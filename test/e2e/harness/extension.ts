@@ -9,9 +9,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { CHROMIUM, EXTENSION_DIR } from './paths';
+import { launchWithExtension } from './chromium';
+import { EXTENSION_DIR } from './paths';
 
 /** The build the browsers load: the global setup's private copy, else .output/chrome-mv3 itself. */
 const extensionDir = () => inject('extensionDir') ?? EXTENSION_DIR;
@@ -203,21 +204,7 @@ async function waitForServiceWorker(context: BrowserContext, timeout: number): P
 }
 
 function launch(profileDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: OPTIONS_VIEWPORT,
-    args: [
-      `--disable-extensions-except=${extensionDir()}`,
-      `--load-extension=${extensionDir()}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchWithExtension(profileDir, extensionDir(), OPTIONS_VIEWPORT);
 }
 
 /** Clicks the console's navigation entry named `section`. */

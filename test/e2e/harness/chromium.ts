@@ -1,0 +1,24 @@
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM } from './paths';
+
+/**
+ * The system Chromium, headless, with one unpacked extension loaded and nothing else reaching the
+ * network on its own (updates, sync, component downloads): for the e2e harness and the benchmarks.
+ */
+export function launchWithExtension(profileDir: string, extensionDir: string, viewport?: { width: number; height: number }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ...(viewport ? { viewport } : {}),
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
