@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Field } from '../ui/components/Field';
+import { Field, LabelOptions } from '../ui/components/Field';
 import { EmptyState, SyncStatus } from '../ui/components/misc';
 import { db } from '../ui/db';
 import { plural } from '../ui/format';
@@ -121,11 +121,7 @@ export function App() {
                   setLimit(PAGE);
                 }}
               >
-                {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
-                  <option key={key} value={key}>
-                    {SORT_LABELS[key]}
-                  </option>
-                ))}
+                <LabelOptions labels={SORT_LABELS} />
               </Field>
             </div>
             <p class="visually-hidden" role="status">

@@ -5,7 +5,7 @@ import type { Invoice, InvoiceStatus } from '../../../lib/billing/schemas';
 import type { InvoiceRange } from '../../../lib/commands/inputs';
 import { Button } from '../../ui/components/Button';
 import { Dialog } from '../../ui/components/Dialog';
-import { Field } from '../../ui/components/Field';
+import { Field, LabelOptions } from '../../ui/components/Field';
 import { Badge, EmptyState, MoneyText, type BadgeTone } from '../../ui/components/misc';
 import { db } from '../../ui/db';
 import { formatDate } from '../../ui/format';
@@ -51,11 +51,7 @@ export function InvoicesTab() {
           value={period}
           onChange={(e) => setPeriod(e.currentTarget.value as Period)}
         >
-          {(Object.keys(PERIOD_LABELS) as Period[]).map((key) => (
-            <option key={key} value={key}>
-              {PERIOD_LABELS[key]}
-            </option>
-          ))}
+          <LabelOptions labels={PERIOD_LABELS} />
         </Field>
         {period === 'range' ? (
           <>

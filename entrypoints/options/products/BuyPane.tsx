@@ -3,7 +3,7 @@ import { amountsFor } from '../../../lib/billing/invoice';
 import type { BuyInput } from '../../../lib/commands/inputs';
 import type { Term } from '../../../lib/org/schemas';
 import { Dialog } from '../../ui/components/Dialog';
-import { Field } from '../../ui/components/Field';
+import { Field, LabelOptions } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
 import { MoneyText } from '../../ui/components/misc';
 import { useToast } from '../../ui/components/Toast';
@@ -88,11 +88,7 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
             onChange={(e) => setTerm(e.currentTarget.value as Term)}
             error={fieldError(errors, 'term')}
           >
-            {(Object.keys(TERM_LABELS) as Term[]).map((t) => (
-              <option key={t} value={t}>
-                {TERM_LABELS[t]}
-              </option>
-            ))}
+            <LabelOptions labels={TERM_LABELS} />
           </Field>
         </div>
         <Field

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReactivateInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { Button } from '../../ui/components/Button';
-import { Field } from '../../ui/components/Field';
+import { Field, LabelOptions } from '../../ui/components/Field';
 import { MenuButton, type MenuItem } from '../../ui/components/Menu';
 import { Badge, EmptyState, MoneyText } from '../../ui/components/misc';
 import { PaymentNoticeText } from '../../ui/components/PaymentNoticeText';
@@ -81,11 +81,7 @@ export function ProductsSection() {
             value={filter}
             onChange={(e) => setFilter(e.currentTarget.value as Filter)}
           >
-            {(Object.keys(FILTER_LABELS) as Filter[]).map((key) => (
-              <option key={key} value={key}>
-                {FILTER_LABELS[key]}
-              </option>
-            ))}
+            <LabelOptions labels={FILTER_LABELS} />
           </Field>
           <p class="muted" role="status">
             {subs ? `Showing ${shown.length} of ${subs.length} subscriptions` : ''}

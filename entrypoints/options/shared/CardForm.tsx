@@ -60,8 +60,13 @@ export function CardFields({
   const thisYear = new Date().getUTCFullYear();
   const years = Array.from({ length: 16 }, (_, i) => thisYear + i);
   const set = <K extends keyof CardValues>(key: K, value: CardValues[K]) => onChange({ ...values, [key]: value });
-  const setAddress = (key: keyof Address, value: string) => onChange({ ...values, address: { ...values.address, [key]: value } });
-  const addressError = (key: keyof Address) => errors[`address.${key}`];
+  /** What every billing-address field shares: its key in the input and errors, its value, and how it changes. */
+  const address = (key: keyof Address) => ({
+    name: `address.${key}`,
+    value: values.address[key],
+    error: errors[`address.${key}`],
+    onInput: (e: { currentTarget: { value: string } }) => onChange({ ...values, address: { ...values.address, [key]: e.currentTarget.value } }),
+  });
   // A stored card's expiry may be in the past; keep it selectable.
   const yearOptions = values.expYear && !years.includes(Number(values.expYear)) ? [Number(values.expYear), ...years] : years;
 
@@ -135,55 +140,37 @@ export function CardFields({
         <legend class="field-label">Billing address</legend>
         <Field
           label="Address line 1"
-          name="address.line1"
           autoComplete="address-line1"
-          value={values.address.line1}
-          onInput={(e) => setAddress('line1', e.currentTarget.value)}
-          error={addressError('line1')}
+          {...address('line1')}
         />
         <Field
           label="Address line 2 (optional)"
-          name="address.line2"
           autoComplete="address-line2"
-          value={values.address.line2}
-          onInput={(e) => setAddress('line2', e.currentTarget.value)}
-          error={addressError('line2')}
+          {...address('line2')}
         />
         <div class="field-row">
           <Field
             label="City"
-            name="address.city"
             autoComplete="address-level2"
-            value={values.address.city}
-            onInput={(e) => setAddress('city', e.currentTarget.value)}
-            error={addressError('city')}
+            {...address('city')}
           />
           <Field
             label="State or region"
-            name="address.region"
             autoComplete="address-level1"
-            value={values.address.region}
-            onInput={(e) => setAddress('region', e.currentTarget.value)}
-            error={addressError('region')}
+            {...address('region')}
           />
         </div>
         <div class="field-row">
           <Field
             label="Postal code"
-            name="address.postalCode"
             autoComplete="postal-code"
-            value={values.address.postalCode}
-            onInput={(e) => setAddress('postalCode', e.currentTarget.value)}
-            error={addressError('postalCode')}
+            {...address('postalCode')}
           />
           <Field
             kind="select"
             label="Country"
-            name="address.country"
             autoComplete="country"
-            value={values.address.country}
-            onChange={(e) => setAddress('country', e.currentTarget.value)}
-            error={addressError('country')}
+            {...address('country')}
           >
             <option value="">Choose a country</option>
             {COUNTRIES.map(([code, name]) => (

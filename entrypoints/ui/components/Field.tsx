@@ -113,3 +113,16 @@ export function Fieldset({
     </fieldset>
   );
 }
+
+/** One option per key of a labels record, in the record's order: the choices of a select. */
+export function LabelOptions<K extends string>({ labels }: { labels: Record<K, string> }) {
+  return (
+    <>
+      {(Object.keys(labels) as K[]).map((key) => (
+        <option key={key} value={key}>
+          {labels[key]}
+        </option>
+      ))}
+    </>
+  );
+}
