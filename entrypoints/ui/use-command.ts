@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldErrors } from '../../lib/commands/result';
 import type { CommandName, Response } from '../../lib/messaging/requests';
+import { useToast } from './components/Toast';
 import { command } from './messaging';
 
 export type Success = Extract<Response, { ok: true }>;
@@ -25,7 +26,8 @@ export function otherErrors(errors: FieldErrors, fields: readonly string[]): str
 /**
  * State for a form that runs one command: its field errors, a busy flag, and focus moved to the first
  * invalid field (or the form's error summary) when errors come back. Values stay in the form's own
- * state, so nothing typed is lost on an error.
+ * state, so nothing typed is lost on an error. A command that succeeds is confirmed in a toast (with
+ * Undo when it can be reverted) after `onSuccess` has closed or reset the form.
  */
 export function useCommand<F extends HTMLElement = HTMLFormElement>() {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -33,6 +35,7 @@ export function useCommand<F extends HTMLElement = HTMLFormElement>() {
   const [focusTick, setFocusTick] = useState(0);
   const formRef = useRef<F>(null);
   const busy = useRef(false);
+  const toast = useToast();
 
   useEffect(() => {
     if (!focusTick) return;
@@ -52,6 +55,7 @@ export function useCommand<F extends HTMLElement = HTMLFormElement>() {
       if (result.ok) {
         setErrors({});
         onSuccess(result);
+        toast.show(result.message, { canUndo: result.canUndo });
         return true;
       }
       setErrors(Object.keys(result.errors).length ? result.errors : { form: 'Something went wrong. Try again.' });

@@ -4,7 +4,6 @@ import { Button } from '../../ui/components/Button';
 import { Field } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
 import { Badge } from '../../ui/components/misc';
-import { useToast } from '../../ui/components/Toast';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { fieldError, useCommand } from '../../ui/use-command';
@@ -20,16 +19,14 @@ export function ContactSupport() {
   const [message, setMessage] = useState('');
   const [email, setEmail] = useState<string | null>(null);
   const { errors, run, formRef } = useCommand();
-  const toast = useToast();
   const replyTo = email ?? purchaser?.email ?? '';
 
   function submit(e: Event) {
     e.preventDefault();
     const input: SupportRequestInput = { subject, message, email: replyTo.trim() };
-    void run('submitSupportRequest', input, (r) => {
+    void run('submitSupportRequest', input, () => {
       setSubject('');
       setMessage('');
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 

@@ -6,7 +6,6 @@ import { Dialog } from '../../ui/components/Dialog';
 import { Field, LabelOptions } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
 import { MoneyText } from '../../ui/components/misc';
-import { useToast } from '../../ui/components/Toast';
 import { db } from '../../ui/db';
 import { PER_TERM, plural, TERM_LABELS } from '../../ui/format';
 import { useOrganization } from '../../ui/hooks';
@@ -31,7 +30,6 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
   // An empty select fails the Id check with a generic message; say what to do instead.
   const errors =
     rawErrors.productId && !productId ? { ...rawErrors, productId: 'Choose a product' } : rawErrors;
-  const toast = useToast();
 
   const product = catalog?.find((p) => p.id === productId);
   const cardId = paymentMethodId || cards?.[0]?.id || '';
@@ -40,9 +38,8 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
   function submit(e: Event) {
     e.preventDefault();
     const input: BuyInput = { productId, licenses: count, term, paymentMethodId: cardId };
-    void run('buy', input, (r) => {
+    void run('buy', input, () => {
       onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 

@@ -4,7 +4,6 @@ import { CANCEL_REASON_LABELS, type CancelReason, type Subscription } from '../.
 import { Dialog } from '../../ui/components/Dialog';
 import { Field, Fieldset } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
-import { useToast } from '../../ui/components/Toast';
 import { formatDate } from '../../ui/format';
 import { fieldError, useCommand } from '../../ui/use-command';
 import { FormActions } from '../../ui/components/FormActions';
@@ -16,7 +15,6 @@ export function CancelPane({ sub, onClose }: { sub: Subscription; onClose: () =>
   const [reason, setReason] = useState<CancelReason | ''>('');
   const [feedback, setFeedback] = useState('');
   const { errors, run, formRef } = useCommand();
-  const toast = useToast();
   const reasonError = fieldError(errors, 'reason');
   const over = feedback.length > MAX_FEEDBACK;
 
@@ -24,9 +22,8 @@ export function CancelPane({ sub, onClose }: { sub: Subscription; onClose: () =>
     e.preventDefault();
     // An empty reason is sent as is: the command answers with the `reason` field error.
     const input = { subscriptionId: sub.id, reason, feedback } as CancelInput;
-    void run('cancel', input, (r) => {
+    void run('cancel', input, () => {
       onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 

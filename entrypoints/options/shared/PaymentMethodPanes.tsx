@@ -8,7 +8,6 @@ import type {
 import { Dialog } from '../../ui/components/Dialog';
 import { Field } from '../../ui/components/Field';
 import { FormError } from '../../ui/components/FormError';
-import { useToast } from '../../ui/components/Toast';
 import { db } from '../../ui/db';
 import { fieldError, useCommand } from '../../ui/use-command';
 import { useLiveQuery } from '../../ui/use-live-query';
@@ -31,15 +30,13 @@ function fromCard(pm: PaymentMethod | undefined, withSecrets = false): CardValue
 export function EditPaymentMethodPane({ card, onClose }: { card: PaymentMethod; onClose: () => void }) {
   const [values, setValues] = useState<CardValues>(() => fromCard(card));
   const { errors, run, formRef } = useCommand();
-  const toast = useToast();
 
   function submit(e: Event) {
     e.preventDefault();
     const input: EditPaymentMethodInput = { paymentMethodId: card.id, ...cardPayload(values) };
-    void run('editPaymentMethod', input, (r) => {
+    void run('editPaymentMethod', input, () => {
       setValues(fromCard(undefined));
       onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 
@@ -58,7 +55,6 @@ export function EditPaymentMethodPane({ card, onClose }: { card: PaymentMethod; 
 export function ReplacePaymentMethodPane({ card, onClose }: { card: PaymentMethod; onClose: () => void }) {
   const [values, setValues] = useState<CardValues>(() => fromCard(card, true));
   const { errors, run, formRef } = useCommand();
-  const toast = useToast();
 
   function submit(e: Event) {
     e.preventDefault();
@@ -67,10 +63,9 @@ export function ReplacePaymentMethodPane({ card, onClose }: { card: PaymentMetho
       number: values.number.replace(/[\s-]/g, ''),
       ...cardPayload(values),
     };
-    void run('replacePaymentMethod', input, (r) => {
+    void run('replacePaymentMethod', input, () => {
       setValues(fromCard(undefined));
       onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 
@@ -100,7 +95,6 @@ export function AddPaymentMethodPane({
   const [makeDefault, setMakeDefault] = useState(defaultChecked);
   const [values, setValues] = useState<CardValues>(() => fromCard(undefined));
   const { errors, run, formRef } = useCommand();
-  const toast = useToast();
   const chosenProfile = profileId || profiles?.[0]?.id || '';
 
   function submit(e: Event) {
@@ -111,10 +105,9 @@ export function AddPaymentMethodPane({
       ...cardPayload(values),
       makeDefault,
     };
-    void run('addPaymentMethod', input, (r) => {
+    void run('addPaymentMethod', input, () => {
       setValues(fromCard(undefined));
       onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 

@@ -7,7 +7,6 @@ import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { FormError } from '../components/FormError';
 import { PeoplePicker } from '../components/PeoplePicker';
-import { useToast } from '../components/Toast';
 import { plural } from '../format';
 import { fieldError, useCommand } from '../use-command';
 
@@ -15,17 +14,15 @@ import { fieldError, useCommand } from '../use-command';
 export function AssignPane({ sub, onClose }: { sub: Subscription; onClose: () => void }) {
   const [people, setPeople] = useState<Person[]>([]);
   const { errors, run, formRef, pending } = useCommand();
-  const toast = useToast();
   const exclude = useMemo(() => new Set(Object.keys(sub.assigned)), [sub.assigned]);
   const free = freeLicenses(sub);
 
   function submit(e: Event) {
     e.preventDefault();
     const input: AssignInput = { subscriptionId: sub.id, personIds: people.map((p) => p.id) };
-    void run('assign', input, (r) => {
+    void run('assign', input, () => {
       setPeople([]);
       onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 

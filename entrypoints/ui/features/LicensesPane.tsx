@@ -7,7 +7,6 @@ import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { MoneyText } from '../components/misc';
-import { useToast } from '../components/Toast';
 import { PER_TERM, plural } from '../format';
 import { useOrganization } from '../hooks';
 import { fieldError, toNumber, useCommand } from '../use-command';
@@ -31,16 +30,14 @@ export function LicensesPane({
 }) {
   const [total, setTotal] = useState(String(sub.licenses));
   const { errors, run, formRef, pending } = useCommand();
-  const toast = useToast();
   const org = useOrganization();
   const assigned = assignedCount(sub);
 
   function submit(e: Event) {
     e.preventDefault();
     const input: SetLicensesInput = { subscriptionId: sub.id, total: toNumber(total) };
-    void run('setLicenses', input, (r) => {
+    void run('setLicenses', input, () => {
       onClose();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 

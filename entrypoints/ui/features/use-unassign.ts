@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UnassignInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
-import { useToast } from '../components/Toast';
 import { usePeople } from '../hooks';
 import { fieldError, useCommand } from '../use-command';
 
@@ -17,7 +16,6 @@ export function useUnassign<F extends HTMLElement = HTMLFormElement>(
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const { errors, run, formRef, showErrors, setErrors } = useCommand<F>();
-  const toast = useToast();
   // Ticks of people who no longer have a license don't count.
   const chosen = (people ?? []).filter((p) => selected.has(p.id));
 
@@ -42,10 +40,9 @@ export function useUnassign<F extends HTMLElement = HTMLFormElement>(
   function confirm() {
     setConfirming(false);
     const input: UnassignInput = { subscriptionId: sub.id, personIds: chosen.map((p) => p.id) };
-    void run('unassign', input, (r) => {
+    void run('unassign', input, () => {
       setSelected(new Set());
       onDone?.();
-      toast.show(r.message, { canUndo: r.canUndo });
     });
   }
 
