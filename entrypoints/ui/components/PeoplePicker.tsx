@@ -61,6 +61,8 @@ export function PeoplePicker({
   const listId = `${id}-list`;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PersonRow[]>([]);
+  /** The query `results` answer: until the current one's arrive, "no one matches" would be untrue. */
+  const [resultsFor, setResultsFor] = useState('');
   const shown = useRef(results);
   shown.current = results;
   const [skipped, setSkipped] = useState(0);
@@ -83,12 +85,17 @@ export function PeoplePicker({
         if (stale) return;
         const previous = shown.current;
         setResults(found);
+        setResultsFor(query);
         setSkipped(skipped);
         // Nothing highlighted until ArrowDown (Enter alone picks the first result). Results arrive a
         // keystroke late, so a person highlighted on the previous list stays highlighted if listed.
         setActive((i) => (i >= 0 && previous[i] ? found.findIndex((p) => p.id === previous[i]!.id) : -1));
       },
-      () => !stale && setResults([]),
+      () => {
+        if (stale) return;
+        setResults([]);
+        setResultsFor(query);
+      },
     );
     return () => {
       stale = true;
@@ -203,7 +210,7 @@ export function PeoplePicker({
           onBlur={() => setOpen(false)}
         />
         <ul id={listId} role="listbox" aria-label="Matching people" class="listbox" hidden={!showList}>
-          {showList && results.length === 0 ? (
+          {showList && results.length === 0 && resultsFor === query ? (
             <li class="listbox-empty" role="option" aria-disabled="true" aria-selected="false">
               No one in your organization matches “{query.trim()}”
               {skipped ? ' who doesn’t already have a license or isn’t picked' : ''}
