@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extensionBench } from './extension';
+import { ensurePeers } from './peers';
 import { machine, table, updateDoc, type Results } from './report';
 import { restart } from './restart';
 import { serverLoad, type LoadOptions } from './server-load';
@@ -28,6 +29,8 @@ const sizes = smoke
     };
 
 const log = (message: string) => console.error(`[bench] ${message}`);
+
+ensurePeers(log);
 
 if (!values['skip-build']) {
   log('building the extension');

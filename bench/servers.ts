@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_BUNDLE, buildServer } from '../server/build';
+import { peerFile } from './peers';
 import { freePort } from './proc';
 
 export type ServerKind = 'seatkeeper' | 'y-websocket' | 'hocuspocus';
@@ -44,7 +45,7 @@ export async function startBenchServer(kind: ServerKind, dataDir: string): Promi
     kind === 'seatkeeper'
       ? node([SERVER_BUNDLE, '--host', '127.0.0.1', '--port', String(port), '--data', dataDir])
       : kind === 'y-websocket'
-        ? node(['node_modules/@y/websocket-server/src/server.js'], { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: join(dataDir, 'leveldb') })
+        ? node([peerFile('@y/websocket-server', 'src/server.js')], { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: join(dataDir, 'leveldb') })
         : node(['--import', 'tsx', 'bench/hocuspocus-server.ts', String(port), join(dataDir, 'hocuspocus.sqlite')]);
   await listening(child, kind === 'y-websocket' ? /running at/ : /listening on/);
   return {
