@@ -10,7 +10,6 @@ import { applyChanges } from '../lib/doc/apply';
 import type { Change } from '../lib/doc/change';
 import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
-import { MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/sync/messages';
 import { OrgAdmin } from '../server/org-admin';
 import { appendChange } from '../server/room-log';
 import { launchWithExtension } from '../test/e2e/harness/chromium';
@@ -237,8 +236,6 @@ async function stopServiceWorker(context: BrowserContext, extensionId: string): 
 function observe(wsUrl: string, room: string, token: string) {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, room, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
-  provider.messageHandlers[MESSAGE_STORED] = () => undefined;
-  provider.messageHandlers[MESSAGE_REFUSED] = () => undefined;
   return {
     doc,
     synced: async () => {

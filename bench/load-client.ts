@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { applyChanges } from '../lib/doc/apply';
 import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
-import { MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/sync/messages';
+import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/sync/messages';
 import { percentile, sleep } from './proc';
 import type { ServerKind } from './servers';
 
@@ -74,7 +74,8 @@ function connect(setup: Setup, room: string, token: string | undefined, socket?:
     return { doc, synced: () => provider.isSynced };
   }
   const provider = new WebsocketProvider(setup.wsUrl, room, doc, {
-    params: token ? { token } : {},
+    // Seatkeeper's clients ask for acknowledgements, as the extension does; the peers ignore the parameter.
+    params: token ? { token, [ACKS_PARAM]: '1' } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });

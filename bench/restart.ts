@@ -1,7 +1,6 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/sync/messages';
 import { openDb } from '../server/db';
 import { UpdateStore } from '../server/storage';
 import { rssBytes, sleep } from './proc';
@@ -45,8 +44,6 @@ export async function restart(rooms: number): Promise<RestartResult> {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
       });
-      provider.messageHandlers[MESSAGE_STORED] = () => undefined;
-      provider.messageHandlers[MESSAGE_REFUSED] = () => undefined;
       while (!provider.synced) await sleep(1);
       const firstSyncMs = performance.now() - server.spawnedAt;
       if (doc.getMap('subscriptions').size === 0) throw new Error('the first sync brought no subscriptions');

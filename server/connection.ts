@@ -28,6 +28,8 @@ export class Connection implements Peer {
     private readonly rooms: Rooms,
     private readonly members: Members,
     private readonly now: () => number,
+    /** Whether the client asked for acknowledgements and refusals (`acks=1`). */
+    private readonly acks: boolean,
   ) {}
 
   start(): void {
@@ -47,7 +49,7 @@ export class Connection implements Peer {
     if (!this.checkRole()) return;
     if (!canRead(this.claims, this.ref)) return this.close(CLOSE.forbidden, 'Room not allowed');
     try {
-      handleMessage(data, this.rooms, this.room, this, canWrite(this.claims, this.ref));
+      handleMessage(data, this.rooms, this.room, this, { writable: canWrite(this.claims, this.ref), acks: this.acks });
     } catch (error) {
       if (!(error instanceof MalformedMessage)) throw error;
       this.close(CLOSE.malformed, 'Malformed message');

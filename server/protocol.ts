@@ -38,12 +38,20 @@ export function greeting(room: Room): Uint8Array[] {
   return messages;
 }
 
+/** What the connection's checks decided about its peer. */
+export interface PeerRights {
+  writable: boolean;
+  /** Whether the peer asked for MESSAGE_STORED and MESSAGE_REFUSED (`acks=1`). */
+  acks: boolean;
+}
+
 /**
  * Handles one frame from a peer whose rights were just checked. Sync step 1 is answered with what
- * the client lacks; sync step 2 and update messages go through `Rooms.receive` and are answered
- * with MESSAGE_STORED (after the group commit that stored them) or MESSAGE_REFUSED; awareness is relayed. Throws MalformedMessage for anything else.
+ * the client lacks; sync step 2 and update messages go through `Rooms.receive` and, for a peer that
+ * asked, are answered with MESSAGE_STORED (after the group commit that stored them) or
+ * MESSAGE_REFUSED; awareness is relayed. Throws MalformedMessage for anything else.
  */
-export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: Peer, writable: boolean): void {
+export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: Peer, { writable, acks }: PeerRights): void {
   try {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
@@ -60,7 +68,7 @@ export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: 
         }
         if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) throw new MalformedMessage(`unknown sync message ${syncType}`);
         const received = rooms.receive(room, decoding.readVarUint8Array(decoder), peer, writable);
-        void received.then((result) => peer.send(result.ok ? room.storedMessage() : encodeRefused(result.refusal)));
+        if (acks) void received.then((result) => peer.send(result.ok ? room.storedMessage() : encodeRefused(result.refusal)));
         return;
       }
       case MESSAGE_AWARENESS:

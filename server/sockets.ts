@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { ACKS_PARAM } from '../lib/sync/messages';
 import { parseRoom } from '../lib/sync/room-name';
 import type { TokenService } from './auth';
 import { CLOSE, Connection } from './connection';
@@ -80,7 +81,7 @@ async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps, con
   if (!canRead(claims, ref)) return ws.close(CLOSE.forbidden, 'Room not allowed');
   if (ws.readyState !== ws.OPEN) return;
 
-  connection = new Connection(ws, claims, ref, deps.rooms.open(ref), deps.rooms, deps.members, deps.now);
+  connection = new Connection(ws, claims, ref, deps.rooms.open(ref), deps.rooms, deps.members, deps.now, url.searchParams.get(ACKS_PARAM) === '1');
   connections.add(connection);
   ws.on('close', () => connections.delete(connection!));
   connection.start();

@@ -14,6 +14,12 @@ export const MESSAGE_REFUSED = 100;
 /** The server stored what the client sent: varUint8Array, the room's snapshot (state vector and delete set) after storing. */
 export const MESSAGE_STORED = 101;
 
+/**
+ * The query parameter (`acks=1`) by which a client asks for MESSAGE_STORED and MESSAGE_REFUSED.
+ * Without it the server speaks plain y-websocket, so a stock client has no message it cannot read.
+ */
+export const ACKS_PARAM = 'acks';
+
 export const REFUSAL_CODES = ['read-only', 'invalid', 'too-large', 'storage'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

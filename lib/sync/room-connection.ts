@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { MESSAGE_REFUSED, MESSAGE_STORED, readRefused, readStored, type Refusal } from './messages';
+import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED, readRefused, readStored, type Refusal } from './messages';
 import { socketUrl } from './server-url';
 
 /** `connecting` until the first sync exchange completes, `online` until the socket closes, then `offline` while retrying. */
@@ -44,12 +44,12 @@ type MessageHandler = (encoder: encoding.Encoder, decoder: decoding.Decoder, pro
 
 /**
  * One room of the sync server on one document, through y-websocket's provider with the token in
- * the `token` query parameter. Adds the server's two messages (stored, refused) to the provider and
+ * the `token` query parameter. Asks for the server's two messages (stored, refused), handles them, and
  * reports one status instead of its three events.
  */
 export function connectRoom({ serverUrl, room, doc, token, WebSocket }: RoomOptions, events: RoomEvents): RoomConnection {
   const provider = new WebsocketProvider(socketUrl(serverUrl), room, doc, {
-    params: { token },
+    params: { token, [ACKS_PARAM]: '1' },
     disableBc: true,
     connect: true,
     maxBackoffTime: MAX_BACKOFF_MS,
@@ -84,7 +84,7 @@ export function connectRoom({ serverUrl, room, doc, token, WebSocket }: RoomOpti
       return !provider.shouldConnect;
     },
     reconnect(next) {
-      provider.params = { token: next };
+      provider.params = { token: next, [ACKS_PARAM]: '1' };
       provider.disconnect();
       report('connecting');
       provider.connect();

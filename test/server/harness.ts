@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_REFUSED, MESSAGE_STORED, readRefused, readStored, type Refusal } from '../../lib/sync/messages';
+import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED, readRefused, readStored, type Refusal } from '../../lib/sync/messages';
 import { createRoomDoc } from '../../lib/sync/room-doc';
 import { parseRoom } from '../../lib/sync/room-name';
 import { TokenService, loadSecret, type Who } from '../../server/auth';
@@ -117,12 +117,12 @@ export interface Client {
   destroy(): void;
 }
 
-/** A y-websocket client in Node, recording the server's stored/refused messages and closes. */
+/** A y-websocket client in Node that asks for acknowledgements, recording the server's stored/refused messages and closes. */
 export function connect(wsUrl: string, roomName: string, token: string | undefined, doc?: Y.Doc): Client {
   const room = parseRoom(roomName);
   const local = doc ?? (room ? createRoomDoc(room.kind) : new Y.Doc());
   const provider = new WebsocketProvider(wsUrl, roomName, local, {
-    params: token === undefined ? {} : { token },
+    params: token === undefined ? { [ACKS_PARAM]: '1' } : { token, [ACKS_PARAM]: '1' },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
