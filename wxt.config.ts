@@ -13,8 +13,16 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Firefox 140 (ESR) and Firefox for Android 142 are the first to read
-            // data_collection_permissions; Seatkeeper collects nothing.
-            gecko: { id: 'seatkeeper@seatkeeper.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // data_collection_permissions. Signed in to an organization's sync server, the extension
+            // sends it the purchaser's name and the names and emails of people they assign, billing
+            // addresses (personallyIdentifyingInfo), card number, code and expiry for tokenizing
+            // (financialAndPaymentInfo), the one-time code and tokens (authenticationInfo) and
+            // support requests (personalCommunications). Nothing leaves the device before sign-in.
+            gecko: {
+              id: 'seatkeeper@seatkeeper.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'financialAndPaymentInfo', 'authenticationInfo', 'personalCommunications'] },
+            },
             gecko_android: { strict_min_version: '142.0' },
           },
         }
