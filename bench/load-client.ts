@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { applyChanges } from '../lib/doc/apply';
 import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
-import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/sync/messages';
+import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/room/messages';
 import { percentile, sleep } from './proc';
 import type { ServerKind } from './servers';
 

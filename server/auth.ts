@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import * as z from 'zod/mini';
-import { RoomId } from '../lib/sync/room-name';
+import { RoomId } from '../lib/room/room-name';
 import { Claims, Role } from './claims';
 import type { Db } from './db';
 

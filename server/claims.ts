@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { RoomId } from '../lib/sync/room-name';
+import { RoomId } from '../lib/room/room-name';
 
 export const Role = z.enum(['purchaser', 'admin']);
 export type Role = z.infer<typeof Role>;

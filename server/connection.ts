@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { Room as RoomRef } from '../lib/sync/room-name';
+import type { Room as RoomRef } from '../lib/room/room-name';
 import type { Claims } from './claims';
 import type { Members } from './members';
 import { MalformedMessage, greeting, handleMessage } from './protocol';

@@ -4,7 +4,7 @@ import type { Change } from '../lib/doc/change';
 import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
 import type { Organization, Person, Product } from '../lib/org/schemas';
-import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/sync/org-doc';
+import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/room/org-doc';
 import type { Role } from './claims';
 import { SignInCodes } from './codes';
 import { openDb, type Db } from './db';

@@ -1,4 +1,4 @@
-import type { Room } from '../lib/sync/room-name';
+import type { Room } from '../lib/room/room-name';
 import type { Claims } from './claims';
 
 type Who = Pick<Claims, 'orgId' | 'personId' | 'role'>;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { checkRoomDoc, createRoomDoc } from '../lib/sync/room-doc';
-import { roomName, type Room } from '../lib/sync/room-name';
+import { checkRoomDoc, createRoomDoc } from '../lib/room/room-doc';
+import { roomName, type Room } from '../lib/room/room-name';
 import type { UpdateStore } from './storage';
 
 /** A room's document as stored, how many rows it was read from, and the size of their merge (at least the document's encoded size). */

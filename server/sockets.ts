@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { ACKS_PARAM } from '../lib/sync/messages';
-import { parseRoom } from '../lib/sync/room-name';
+import { ACKS_PARAM } from '../lib/room/messages';
+import { parseRoom } from '../lib/room/room-name';
 import type { TokenService } from './auth';
 import { CLOSE, Connection } from './connection';
 import type { Members } from './members';

@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 for (const [command, args] of [
   [bin('wxt'), ['build', '-b', 'chrome']],
-  [bin('vite'), ['build', '--config', 'server/admin/vite.config.ts']],
+  [bin('vite'), ['build', '--config', 'admin/vite.config.ts']],
 ] as const) {
   const build = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { Person } from '../lib/org/schemas';
 import type { Subscription } from '../lib/subscriptions/schema';
-import { OrgRoomState, readOrgRoom } from '../lib/sync/org-doc';
-import { parseRoom, type Room as RoomRef } from '../lib/sync/room-name';
-import { readSubscription, readSubscriptions, sameEntry, summarize, summaryEntry, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/sync/summary';
+import { OrgRoomState, readOrgRoom } from '../lib/room/org-doc';
+import { parseRoom, type Room as RoomRef } from '../lib/room/room-name';
+import { readSubscription, readSubscriptions, sameEntry, summarize, summaryEntry, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/room/summary';
 import { loadRoomDoc } from './room-log';
 import type { Rooms } from './rooms';
 import type { UpdateStore } from './storage';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { createBackground } from '../../lib/background/background';
-import { SeatkeeperDb } from '../../lib/store/db';
-import { sessionStorage } from './session-storage';
+import { createBackground } from '../../extension/background/background';
+import { SeatkeeperDb } from '../../extension/store/db';
+import { sessionStorage } from '../../extension/background/session-storage';
 
 /** Wakes the worker to renew the token and reconnect after Chrome stopped it; 1 minute is the shortest reliable period. */
 const SYNC_ALARM = 'sync';

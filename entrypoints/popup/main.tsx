@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import '../ui/styles.css';
-import { ToastProvider } from '../ui/components/Toast';
-import { App } from './App';
+import '../../components/styles.css';
+import { ToastProvider } from '../../components/Toast';
+import { App } from '../../extension/popup/App';
 
 render(
   <ToastProvider>

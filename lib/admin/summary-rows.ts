@@ -1,6 +1,6 @@
 import type { IsoDateTime } from '../dates';
 import { effectiveStatus, type EffectiveStatus } from '../subscriptions/status';
-import { SummaryEntry } from '../sync/summary';
+import { SummaryEntry } from '../room/summary';
 
 /** One line of the admin console: a summary entry, its key in the room, and its status today. */
 export interface SummaryRow extends SummaryEntry {

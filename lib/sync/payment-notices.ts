@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Charge } from '../billing/schemas';
 import { AWAITING_MESSAGE, type PaymentNotice } from '../billing/payment-notice';
-import { licensesChangeKey } from './change-key';
+import { licensesChangeKey } from '../room/change-key';
 
 export interface NoticesResult {
   notices: Record<string, PaymentNotice>;

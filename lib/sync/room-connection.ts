@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED, readRefused, readStored, type Refusal } from './messages';
+import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED, readRefused, readStored, type Refusal } from '../room/messages';
 import { socketUrl } from './server-url';
 
 /** `connecting` until the first sync exchange completes, `online` until the socket closes, then `offline` while retrying. */

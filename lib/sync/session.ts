@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime } from '../schemas/dates';
-import { RoomId } from './room-name';
+import { RoomId } from '../room/room-name';
 
 export const Role = z.enum(['purchaser', 'admin']);
 export type Role = z.infer<typeof Role>;

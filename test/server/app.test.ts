@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SummaryEntry } from '../../lib/sync/summary';
+import type { SummaryEntry } from '../../lib/room/summary';
 import { startServer, type RunningServer } from '../../server/app';
 import { MAYA, RILEY, room, seedTwoOrgs } from './fixture';
 import { connectSynced, mint, tempDataDir, until, withAdmin, type Client } from './harness';

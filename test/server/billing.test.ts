@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncService } from '../../lib/background/sync-service';
+import type { SyncService } from '../../extension/background/sync-service';
 import { amountsFor } from '../../lib/billing/invoice';
 import { previewLicenseChange } from '../../lib/billing/price-preview';
 import type { PaymentMethod } from '../../lib/billing/schemas';
 import type { AddPaymentMethodInput, BuyInput } from '../../lib/commands/inputs';
 import { applyChanges } from '../../lib/doc/apply';
-import { BillingRoomState, readBillingRoom } from '../../lib/sync/billing-doc';
-import { licensesChangeKey } from '../../lib/sync/change-key';
+import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
+import { licensesChangeKey } from '../../lib/room/change-key';
 import type { Subscription } from '../../lib/subscriptions/schema';
 import { DECLINED_CARD, SUCCEEDING_CARD } from '../../server/payments/simulated-processor';
 import { until } from '../fixtures/until';

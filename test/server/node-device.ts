@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { createBackground } from '../../lib/background/background';
+import { createBackground } from '../../extension/background/background';
 import type { SyncMeta } from '../../lib/sync/status';
 import { memoryDb } from '../fixtures/db';
 import { until } from '../fixtures/until';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoom, type Room } from '../../lib/sync/room-name';
+import { parseRoom, type Room } from '../../lib/room/room-name';
 import { canRead, canWrite } from '../../server/rights';
 
 const room = (name: string): Room => parseRoom(name)!;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createRoomDoc } from '../../lib/sync/room-doc';
+import { createRoomDoc } from '../../lib/room/room-doc';
 import { MAYA, RILEY, room, seedTwoOrgs } from './fixture';
 import { connectSynced, mint, startServer, tempDataDir, until, withAdmin, type Client, type ServerProcess } from './harness';
 

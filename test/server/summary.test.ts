@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { Room as RoomRef } from '../../lib/sync/room-name';
-import type { SummaryEntry } from '../../lib/sync/summary';
+import type { Room as RoomRef } from '../../lib/room/room-name';
+import type { SummaryEntry } from '../../lib/room/summary';
 import { openDb, type Db } from '../../server/db';
 import { appendChange, loadRoomDoc } from '../../server/room-log';
 import { Rooms } from '../../server/rooms';

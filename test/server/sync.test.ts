@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readSummary, type SummaryEntry } from '../../lib/sync/summary';
+import { readSummary, type SummaryEntry } from '../../lib/room/summary';
 import { loadRoomDoc } from '../../server/room-log';
 import { MAYA, ORG, RILEY, room, seedTwoOrgs } from './fixture';
 import { connectSynced, mint, startServer, tempDataDir, until, withAdmin, type Client, type ServerProcess } from './harness';

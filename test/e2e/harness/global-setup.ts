@@ -24,7 +24,7 @@ export default function setup(project: TestProject): () => void {
   if (!skip || !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     run('wxt', ['build', '-b', 'chrome'], join(EXTENSION_DIR, 'manifest.json'));
   }
-  const adminConfig = join(ROOT, 'server', 'admin', 'vite.config.ts');
+  const adminConfig = join(ROOT, 'admin', 'vite.config.ts');
   if (existsSync(adminConfig) && (!skip || !existsSync(join(ADMIN_DIR, 'index.html')))) {
     run('vite', ['build', '--config', adminConfig], join(ADMIN_DIR, 'index.html'));
   }

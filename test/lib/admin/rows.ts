@@ -1,4 +1,4 @@
-import type { SummaryEntry } from '../../../lib/sync/summary';
+import type { SummaryEntry } from '../../../lib/room/summary';
 
 /** A valid summary entry of the demo's shape; override what a test is about. */
 export function entry(overrides: Partial<SummaryEntry> = {}): SummaryEntry {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyChanges } from '../../../lib/doc/apply';
 import { createPurchaserDoc } from '../../../lib/doc/purchaser-doc';
-import { createBillingDoc, putBillingEntity } from '../../../lib/sync/billing-doc';
-import { licensesChangeKey } from '../../../lib/sync/change-key';
+import { createBillingDoc, putBillingEntity } from '../../../lib/room/billing-doc';
+import { licensesChangeKey } from '../../../lib/room/change-key';
 import { paymentNotices } from '../../../lib/sync/payment-notices';
 
 const AT = '2026-04-15T10:00:00.000Z';

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { SummaryRow } from '../lib/admin/summary-rows';
+import { formatMoney } from '../lib/money';
+import { formatDate, PER_TERM, TERM_LABELS } from '../components/format';
+import { STATUS_LABELS } from '../components/subscription-view';
+import type { EffectiveStatus } from '../lib/subscriptions/status';
+
+const TERM_ENDS: Record<EffectiveStatus, string> = { active: 'Renews on', canceled: 'Expires on', expired: 'Expired on' };
+
+interface Props {
+  row: SummaryRow;
+  onClose(): void;
+}
+
+/** Who holds the licenses of one subscription; opening it moves focus here, Escape or Close leaves. */
+export function SubscriptionDetails({ row, onClose }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [row.key]);
+
+  return (
+    <aside
+      class="details-panel"
+      aria-labelledby="details-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div class="details-head">
+        <h2 id="details-title" tabIndex={-1} ref={heading}>
+          {row.productName}
+        </h2>
+        <button type="button" class="btn btn-small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <dl class="details">
+        <dt>Purchaser</dt>
+        <dd>{row.purchaserName}</dd>
+        <dt>Status</dt>
+        <dd>{STATUS_LABELS[row.effective]}</dd>
+        <dt>Term ends</dt>
+        <dd>
+          {TERM_ENDS[row.effective]} {formatDate(row.renewsOn)}
+        </dd>
+        <dt>Billing</dt>
+        <dd>
+          {TERM_LABELS[row.term]}, {formatMoney(row.unitPrice, row.currency)} per license {PER_TERM[row.term]}
+        </dd>
+        <dt>Licenses</dt>
+        <dd>
+          {row.assignedCount} of {row.licenses} assigned
+        </dd>
+      </dl>
+      <h3 id="details-assigned">Assigned users</h3>
+      {row.assignedNames.length === 0 ? (
+        <p class="muted">No one holds a license yet.</p>
+      ) : (
+        <ul class="details-people" aria-labelledby="details-assigned">
+          {row.assignedNames.map((name, i) => (
+            <li key={`${name}-${i}`}>{name}</li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,90 @@
+import type { SummaryRow } from '../lib/admin/summary-rows';
+import { toggleSort, type SortColumn, type SummarySort } from '../lib/admin/summary-sort';
+import { formatMoney } from '../lib/money';
+import { formatDate } from '../components/format';
+import { STATUS_LABELS, STATUS_TONES } from '../components/subscription-view';
+
+interface Props {
+  rows: readonly SummaryRow[];
+  sort: SummarySort;
+  onSort(sort: SummarySort): void;
+  openKey: string | undefined;
+  onOpen(key: string): void;
+  /** Nothing has arrived from the server yet. */
+  loading: boolean;
+}
+
+const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
+  { column: 'product', label: 'Product' },
+  { column: 'purchaser', label: 'Purchaser' },
+  { column: 'licenses', label: 'Licenses', numeric: true },
+  { column: 'assigned', label: 'Assigned', numeric: true },
+  { column: 'renewsOn', label: 'Renews or expires' },
+  { column: 'price', label: 'Price per term', numeric: true },
+  { column: 'status', label: 'Status' },
+];
+
+/**
+ * One row per subscription. A row opens its details on click, Enter or Space; rows are focusable
+ * for that, and nothing in them changes anything.
+ */
+export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading }: Props) {
+  return (
+    <div class="table-wrap admin-table">
+      <table>
+        <caption class="visually-hidden">Subscriptions. Select a row to see who is assigned a license.</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map(({ column, label, numeric }) => {
+              const sorted = sort.column === column ? sort.direction : undefined;
+              return (
+                <th key={column} scope="col" class={numeric ? 'num' : undefined} aria-sort={sorted}>
+                  <button type="button" class="sort-button" onClick={() => onSort(toggleSort(sort, column))}>
+                    {label}
+                    <span class="sort-mark" aria-hidden="true">
+                      {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={COLUMNS.length} class="muted">
+                {loading ? 'Loading subscriptions…' : 'No subscriptions match.'}
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => (
+            <tr
+              key={row.key}
+              data-key={row.key}
+              tabIndex={0}
+              class={row.key === openKey ? 'is-open' : undefined}
+              aria-current={row.key === openKey ? 'true' : undefined}
+              onClick={() => onOpen(row.key)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                onOpen(row.key);
+              }}
+            >
+              <td>{row.productName}</td>
+              <td>{row.purchaserName}</td>
+              <td class="num">{row.licenses}</td>
+              <td class="num">{row.assignedCount}</td>
+              <td class="nowrap">{formatDate(row.renewsOn)}</td>
+              <td class="num money">{formatMoney(row.termPrice, row.currency)}</td>
+              <td>
+                <span class={`badge badge-${STATUS_TONES[row.effective]}`}>{STATUS_LABELS[row.effective]}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

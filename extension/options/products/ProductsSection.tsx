@@ -1,0 +1,173 @@
+import { useState } from 'preact/hooks';
+import type { ReactivateInput } from '../../../lib/commands/inputs';
+import type { Subscription } from '../../../lib/subscriptions/schema';
+import { Button } from '../../../components/Button';
+import { Field, LabelOptions } from '../../../components/Field';
+import { MenuButton, type MenuItem } from '../../../components/Menu';
+import { Badge, EmptyState, MoneyText } from '../../../components/misc';
+import { PaymentNoticeText } from '../../../components/PaymentNoticeText';
+import { Tabs } from '../../../components/Tabs';
+import { useToast } from '../../../components/Toast';
+import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
+import { PER_TERM } from '../../../components/format';
+import { usePaymentNotices } from '../../ui/hooks';
+import { command } from '../../ui/messaging';
+import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../../../components/subscription-view';
+import { usePurchaser, useSubscriptions } from '../shared/data';
+import { Loading } from '../shared/Loading';
+import { BuyPane } from './BuyPane';
+import { CancelPane } from './CancelPane';
+
+type Filter = 'self-service' | 'all' | 'active' | 'canceled';
+const FILTER_LABELS: Record<Filter, string> = {
+  'self-service': 'Self-service',
+  all: 'All',
+  active: 'Active',
+  canceled: 'Canceled',
+};
+
+type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel'; subscriptionId: string };
+
+/** Billing > Your products: the Products tab, filterable, with per-row actions. */
+export function ProductsSection() {
+  const subs = useSubscriptions();
+  const purchaser = usePurchaser();
+  const payments = usePaymentNotices();
+  const [filter, setFilter] = useState<Filter>('self-service');
+  const [pane, setPane] = useState<Pane | null>(null);
+  const toast = useToast();
+  const now = new Date().toISOString();
+
+  const shown = (subs ?? []).filter((sub) => {
+    const status = statusOf(sub, now);
+    if (filter === 'self-service') return !purchaser || sub.purchaserId === purchaser.id;
+    if (filter === 'active') return status === 'active';
+    if (filter === 'canceled') return status !== 'active';
+    return true;
+  });
+  const paneSub = pane && pane.kind !== 'new' ? subs?.find((s) => s.id === pane.subscriptionId) : undefined;
+
+  async function reactivate(sub: Subscription) {
+    const input: ReactivateInput = { subscriptionId: sub.id };
+    const result = await command('reactivate', input);
+    if (result.ok) toast.show(result.message, { canUndo: result.canUndo });
+    else toast.show(Object.values(result.errors)[0] ?? 'Could not reactivate the subscription', { tone: 'error' });
+  }
+
+  function menuItems(sub: Subscription, status: string): MenuItem[] {
+    if (status === 'expired') return [];
+    if (status === 'canceled') return [{ label: 'Reactivate', onSelect: () => void reactivate(sub) }];
+    return [
+      { label: 'Buy licenses', onSelect: () => setPane({ kind: 'buy', subscriptionId: sub.id }) },
+      { label: 'Remove licenses', onSelect: () => setPane({ kind: 'remove', subscriptionId: sub.id }) },
+      { label: 'Cancel subscription', onSelect: () => setPane({ kind: 'cancel', subscriptionId: sub.id }) },
+    ];
+  }
+
+  return (
+    <>
+      <div class="section-head">
+        <h1>Your products</h1>
+        <Button variant="primary" onClick={() => setPane({ kind: 'new' })}>
+          Buy a subscription
+        </Button>
+      </div>
+      <Tabs label="Your products" tabs={[{ key: 'products', label: 'Products' }]} selected="products" onSelect={() => {}}>
+        <div class="toolbar">
+          <Field
+            kind="select"
+            label="Filter"
+            name="filter"
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value as Filter)}
+          >
+            <LabelOptions labels={FILTER_LABELS} />
+          </Field>
+          <p class="muted" role="status">
+            {subs ? `Showing ${shown.length} of ${subs.length} subscriptions` : ''}
+          </p>
+        </div>
+        {!subs ? (
+          <Loading what="your products" />
+        ) : shown.length === 0 ? (
+          <EmptyState title={subs.length ? 'No subscriptions match this filter' : 'You have no subscriptions yet'}>
+            <p>{subs.length ? 'Choose All to see every subscription.' : 'Select Buy a subscription to get started.'}</p>
+          </EmptyState>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">Your subscriptions ({FILTER_LABELS[filter]})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col">Licenses assigned</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Renewal or expiry</th>
+                  <th scope="col" class="num">
+                    Price
+                  </th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((sub) => {
+                  const status = statusOf(sub, now);
+                  const active = status === 'active';
+                  const { assigned, total } = licenseCounts(sub);
+                  return (
+                    <tr key={sub.id}>
+                      <th scope="row">{sub.productName}</th>
+                      <td>
+                        {assigned}/{total}
+                      </td>
+                      <td>
+                        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>{' '}
+                        <PaymentNoticeText notice={payments[sub.id]} />
+                      </td>
+                      <td>{renewalText(sub, status)}</td>
+                      <td class="num">
+                        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+                      </td>
+                      <td>
+                        <div class="row-actions">
+                          {active ? (
+                            <>
+                              <Button small onClick={() => setPane({ kind: 'buy', subscriptionId: sub.id })}>
+                                Buy licenses
+                              </Button>
+                              <Button small onClick={() => setPane({ kind: 'remove', subscriptionId: sub.id })}>
+                                Remove licenses
+                              </Button>
+                            </>
+                          ) : status === 'canceled' ? (
+                            <Button small onClick={() => void reactivate(sub)}>
+                              Reactivate
+                            </Button>
+                          ) : (
+                            <span class="muted">Ended</span>
+                          )}
+                          {status === 'expired' ? null : (
+                            <MenuButton label={`More actions for ${sub.productName}`} items={menuItems(sub, status)}>
+                              <span aria-hidden="true">⋯</span>
+                            </MenuButton>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Tabs>
+      {pane?.kind === 'new' ? <BuyPane onClose={() => setPane(null)} /> : null}
+      {paneSub && pane && (pane.kind === 'buy' || pane.kind === 'remove') ? (
+        <LicensesPane sub={paneSub} mode={pane.kind} onClose={() => setPane(null)} />
+      ) : null}
+      {paneSub && pane?.kind === 'cancel' ? <CancelPane sub={paneSub} onClose={() => setPane(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FieldErrors } from '../../../lib/commands/result';
+import { DEFAULT_SERVER_URL, adminConsoleUrl } from '../../../lib/sync/server-url';
+import type { SyncMeta } from '../../../lib/sync/status';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { FormError } from '../../../components/FormError';
+import { SyncStatus } from '../../../components/misc';
+import { useToast } from '../../../components/Toast';
+import { db } from '../../ui/db';
+import { sendSafely } from '../../ui/messaging';
+import { useLiveQuery } from '../../ui/use-live-query';
+
+const FIELDS = ['serverUrl', 'code'] as const;
+const ROLE_LABELS = { purchaser: 'Purchaser', admin: 'Admin' } as const;
+
+/** Settings › Sync: sign in to a sync server with a one-time code, see who is signed in, sign out. */
+export function SyncSettings() {
+  const { data } = useLiveQuery(() => db.meta.get('sync'), []);
+  const meta = data?.value as SyncMeta | undefined;
+  const connected = meta && (meta.state === 'connecting' || meta.state === 'online' || meta.state === 'offline');
+  return (
+    <section class="card-panel" aria-labelledby="sync-heading">
+      <h2 id="sync-heading">Sync</h2>
+      <SyncStatus detail />
+      {connected ? <SignedIn meta={meta} /> : meta?.state === 'error' ? <SignOutButton /> : <SignInForm meta={meta} />}
+    </section>
+  );
+}
+
+function SignedIn({ meta }: { meta: Extract<SyncMeta, { state: 'connecting' | 'online' | 'offline' }> }) {
+  return (
+    <>
+      <dl class="sync-account">
+        <dt>Signed in as</dt>
+        <dd>{meta.name}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABELS[meta.role]}</dd>
+        <dt>Server</dt>
+        <dd>{meta.serverUrl}</dd>
+      </dl>
+      {meta.role === 'admin' ? (
+        <p>
+          <a href={adminConsoleUrl(meta.serverUrl)} target="_blank" rel="noopener noreferrer">
+            Open admin console
+          </a>
+        </p>
+      ) : null}
+      <SignOutButton />
+    </>
+  );
+}
+
+function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+  async function signOut() {
+    setBusy(true);
+    const result = await sendSafely({ type: 'signOut' });
+    setBusy(false);
+    if (result.ok) toast.show(result.message);
+    else toast.show(Object.values(result.errors)[0] ?? 'Could not sign out', { tone: 'error' });
+  }
+  return (
+    <Button onClick={() => void signOut()} aria-disabled={busy ? 'true' : undefined}>
+      Sign out
+    </Button>
+  );
+}
+
+function SignInForm({ meta }: { meta: SyncMeta | undefined }) {
+  const [serverUrl, setServerUrl] = useState(meta?.state === 'signed-out' ? meta.serverUrl : DEFAULT_SERVER_URL);
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [focusTick, setFocusTick] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const toast = useToast();
+
+  // After an error, focus the first invalid field (or the form's error) so it is read out.
+  useEffect(() => {
+    if (!focusTick) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]')?.focus();
+  }, [focusTick]);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await sendSafely({ type: 'signIn', serverUrl, code });
+    setBusy(false);
+    if (result.ok) {
+      setErrors({});
+      setCode('');
+      toast.show(result.message);
+      return;
+    }
+    setErrors(result.errors);
+    setFocusTick((t) => t + 1);
+  }
+
+  return (
+    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
+      <p>
+        Sign in to your organization’s sync server to keep your subscriptions on every device and share them with your
+        IT admins. Signing in replaces the demo data on this device with your account’s.
+      </p>
+      <FormError errors={errors} fields={FIELDS} />
+      <Field
+        label="Sync server URL"
+        name="serverUrl"
+        type="url"
+        value={serverUrl}
+        onInput={(e) => setServerUrl(e.currentTarget.value)}
+        error={errors.serverUrl}
+        autoComplete="url"
+      />
+      <Field
+        label="One-time code"
+        name="code"
+        value={code}
+        onInput={(e) => setCode(e.currentTarget.value)}
+        error={errors.code}
+        hint="Your IT admin gives you a code like ABCD-EFGH-JKMN. It works once."
+        autoComplete="one-time-code"
+        spellcheck={false}
+      />
+      <Button type="submit" variant="primary" aria-disabled={busy ? 'true' : undefined}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

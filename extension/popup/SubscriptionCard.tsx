@@ -1,0 +1,75 @@
+import { useId } from 'preact/hooks';
+import type { PaymentNotice } from '../../lib/billing/payment-notice';
+import { subscriptionProblems } from '../../lib/subscriptions/conflicts';
+import type { Subscription } from '../../lib/subscriptions/schema';
+import { Button } from '../../components/Button';
+import { FieldError } from '../../components/Field';
+import { Badge, MoneyText } from '../../components/misc';
+import { PaymentNoticeText } from '../../components/PaymentNoticeText';
+import { PER_TERM } from '../../components/format';
+import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../../components/subscription-view';
+
+export type QuickAction = 'buy' | 'remove' | 'assign' | 'unassign';
+
+/** One subscription: name, assigned/total, renewal or expiry, price, status, and its quick actions. */
+export function SubscriptionCard({
+  sub,
+  now,
+  payment,
+  onAction,
+}: {
+  sub: Subscription;
+  now: string;
+  payment?: PaymentNotice;
+  onAction: (kind: QuickAction) => void;
+}) {
+  const id = useId();
+  const status = statusOf(sub, now);
+  const { assigned, total } = licenseCounts(sub);
+  const active = status === 'active';
+  return (
+    <li class="sub-card" aria-labelledby={`${id}-name`}>
+      <div class="sub-card-head">
+        <h2 id={`${id}-name`} tabIndex={-1}>{sub.productName}</h2>
+        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
+      </div>
+      <p class="sub-card-meta">
+        <span>
+          <strong>
+            {assigned}/{total}
+          </strong>{' '}
+          licenses assigned
+        </span>
+        <span>{renewalText(sub, status)}</span>
+        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+      </p>
+      {/* A merge of two devices' offline edits can break what each command checked: say what to fix. */}
+      {subscriptionProblems(sub).map((problem) => (
+        <FieldError key={problem} message={problem} />
+      ))}
+      <PaymentNoticeText notice={payment} />
+      <div class="button-row" role="group" aria-label={`Actions for ${sub.productName}`}>
+        {active ? (
+          <>
+            <Button small onClick={() => onAction('buy')}>
+              Buy licenses
+            </Button>
+            <Button small onClick={() => onAction('remove')}>
+              Remove licenses
+            </Button>
+          </>
+        ) : null}
+        {status !== 'expired' ? (
+          <Button small onClick={() => onAction('assign')}>
+            Assign licenses
+          </Button>
+        ) : null}
+        {assigned > 0 ? (
+          <Button small onClick={() => onAction('unassign')}>
+            Unassign licenses
+          </Button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

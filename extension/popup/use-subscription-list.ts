@@ -1,0 +1,34 @@
+import type { Subscription } from '../../lib/subscriptions/schema';
+import { db } from '../ui/db';
+import { matchesSearch, sortSubscriptions, type SortKey } from '../../components/subscription-view';
+import { useLiveQuery } from '../ui/use-live-query';
+
+export interface SubscriptionList {
+  /** The first `limit` subscriptions matching the search, in `sort` order. */
+  first: Subscription[];
+  /** How many match the search (all of them without one). */
+  matched: number;
+  total: number;
+}
+
+/**
+ * The popup's list, live. The default view (by name, no search) reads only the first `limit` rows
+ * through the productName index and counts the rest: opening the popup on 1,000 subscriptions then
+ * costs one short index read instead of reading and cloning every row. A search or another sort
+ * reads every row, so both always cover all subscriptions.
+ */
+export function useSubscriptionList(query: string, sort: SortKey, limit: number): SubscriptionList | undefined {
+  const everything = sort !== 'name' || query.trim() !== '';
+  return useLiveQuery(async () => {
+    if (!everything) {
+      const [total, first] = await Promise.all([
+        db.subscriptions.count(),
+        db.subscriptions.orderBy('productName').limit(limit).toArray(),
+      ]);
+      return { first, matched: total, total };
+    }
+    const all = await db.subscriptions.toArray();
+    const matching = sortSubscriptions(all.filter((s) => matchesSearch(s, query)), sort);
+    return { first: matching.slice(0, limit), matched: matching.length, total: all.length };
+  }, [everything ? query : '', sort, limit]).data;
+}

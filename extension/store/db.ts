@@ -1,0 +1,72 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { PaymentNotice } from '../../lib/billing/payment-notice';
+import type { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../../lib/billing/schemas';
+import type { Organization, Person, Product } from '../../lib/org/schemas';
+import type { Subscription } from '../../lib/subscriptions/schema';
+import type { SupportRequest } from '../../lib/support/schema';
+import type { Account } from '../../lib/sync/session';
+import type { SyncMeta } from '../../lib/sync/status';
+
+/** A directory entry with the lower-cased words of its name and email, for type-ahead search. */
+export type PersonRow = Person & { words: string[] };
+
+/** One persisted Yjs update of the purchaser's Y.Doc. */
+export interface UpdateRow {
+  seq?: number;
+  update: Uint8Array;
+}
+
+export interface MetaRows {
+  organization: Organization;
+  purchaser: Person;
+  /** How the local document relates to a sync server. */
+  sync: SyncMeta;
+  /** Whose document this is once signed in (kept after signing out); absent for the demo. */
+  account: Account;
+  /** What the sync server is known to have stored of the purchaser room: an encoded Y.Snapshot. */
+  syncStored: Uint8Array;
+  /** Subscriptions this device bought or changed whose charge by the sync server has not arrived. */
+  awaitingCharge: string[];
+  /** By subscription id: awaiting or failed payment of its last purchase or license change. */
+  payments: Record<string, PaymentNotice>;
+}
+export type MetaKey = keyof MetaRows;
+export interface MetaRow<K extends MetaKey = MetaKey> {
+  key: K;
+  value: MetaRows[K];
+}
+
+export const DB_NAME = 'seatkeeper';
+
+/**
+ * The extension's IndexedDB. `updates` is the source of truth (the Yjs document's log); every other
+ * table is a projection of it, rewritten by the background only, and read by the UI with liveQuery.
+ */
+export class SeatkeeperDb extends Dexie {
+  updates!: EntityTable<UpdateRow, 'seq'>;
+  subscriptions!: EntityTable<Subscription, 'id'>;
+  billingAccounts!: EntityTable<BillingAccount, 'id'>;
+  billingProfiles!: EntityTable<BillingProfile, 'id'>;
+  paymentMethods!: EntityTable<PaymentMethod, 'id'>;
+  invoices!: EntityTable<Invoice, 'id'>;
+  supportRequests!: EntityTable<SupportRequest, 'id'>;
+  products!: EntityTable<Product, 'id'>;
+  people!: EntityTable<PersonRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      updates: '++seq',
+      subscriptions: 'id, productName, status, renewsOn',
+      billingAccounts: 'id',
+      billingProfiles: 'id, accountId',
+      paymentMethods: 'id, profileId',
+      invoices: 'id, issuedOn, number',
+      supportRequests: 'id, createdAt',
+      products: 'id, name',
+      people: 'id, displayName, *words',
+      meta: 'key',
+    });
+  }
+}

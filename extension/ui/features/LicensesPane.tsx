@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import { previewLicenseChange } from '../../../lib/billing/price-preview';
+import type { SetLicensesInput } from '../../../lib/commands/inputs';
+import type { Subscription } from '../../../lib/subscriptions/schema';
+import { assignedCount } from '../../../lib/subscriptions/status';
+import { Dialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
+import { FormError } from '../../../components/FormError';
+import { MoneyText } from '../../../components/misc';
+import { PER_TERM, plural } from '../../../components/format';
+import { useOrganization } from '../hooks';
+import { fieldError, toNumber, useCommand } from '../use-command';
+import { FormActions } from '../../../components/FormActions';
+
+export type LicensesMode = 'buy' | 'remove';
+export const LICENSES_TITLES: Record<LicensesMode, string> = { buy: 'Buy licenses', remove: 'Remove licenses' };
+
+/**
+ * "Buy licenses" / "Remove licenses": one Total licenses box (enter 105 to go from 100 to 105),
+ * with what the new total costs at renewal and what is charged or credited today.
+ */
+export function LicensesPane({
+  sub,
+  mode,
+  onClose,
+}: {
+  sub: Subscription;
+  mode: LicensesMode;
+  onClose: () => void;
+}) {
+  const [total, setTotal] = useState(String(sub.licenses));
+  const { errors, run, formRef, pending } = useCommand();
+  const org = useOrganization();
+  const assigned = assignedCount(sub);
+
+  function submit(e: Event) {
+    e.preventDefault();
+    const input: SetLicensesInput = { subscriptionId: sub.id, total: toNumber(total) };
+    void run('setLicenses', input, () => {
+      onClose();
+    });
+  }
+
+  return (
+    <Dialog title={LICENSES_TITLES[mode]} description={sub.productName} onClose={onClose}>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <FormError errors={errors} fields={['total']} />
+        <p>
+          You have {plural(sub.licenses, 'license')}; {assigned} assigned. Enter the total number of licenses you want
+          for this subscription: for example, to add 5 to 100 licenses, enter 105.
+        </p>
+        <Field
+          label="Total licenses"
+          name="total"
+          type="number"
+          inputMode="numeric"
+          min={Math.max(1, assigned)}
+          step={1}
+          value={total}
+          onInput={(e) => setTotal(e.currentTarget.value)}
+          error={fieldError(errors, 'total')}
+        />
+        <Preview sub={sub} total={total} taxRateBps={org?.taxRateBps} />
+        <FormActions submitLabel="Save" onCancel={onClose} busy={pending} />
+      </form>
+    </Dialog>
+  );
+}
+
+function Preview({ sub, total, taxRateBps }: { sub: Subscription; total: string; taxRateBps: number | undefined }) {
+  const n = toNumber(total);
+  let body;
+  if (!Number.isInteger(n) || n < 1) {
+    body = <p>Enter a whole number of licenses to see the new price.</p>;
+  } else if (n === sub.licenses) {
+    body = <p>No change: you keep {plural(n, 'license')}.</p>;
+  } else {
+    const p = previewLicenseChange(sub, n, taxRateBps ?? 0, new Date().toISOString());
+    const delta = Math.abs(p.delta);
+    body = (
+      <>
+        <p>
+          <strong>{p.delta > 0 ? `Adding ${plural(delta, 'license')}` : `Removing ${plural(delta, 'license')}`}</strong>{' '}
+          ({plural(sub.licenses, 'license')} → {plural(n, 'license')})
+        </p>
+        <p>
+          New price: <MoneyText amount={p.recurring.total} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+          {p.recurring.tax ? ' incl. tax' : ''}
+        </p>
+        {p.today.total !== 0 ? (
+          <p>
+            {p.today.total > 0 ? 'Charged today' : 'Credited today'} for the {plural(p.remainingDays, 'day')} left in
+            this term: <MoneyText amount={Math.abs(p.today.total)} currency={sub.currency} />
+          </p>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <div class="preview" aria-live="polite" aria-atomic="true">
+      <h3 class="visually-hidden">Price preview</h3>
+      {body}
+    </div>
+  );
+}

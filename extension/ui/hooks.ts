@@ -1,0 +1,30 @@
+import type { PaymentNotice } from '../../lib/billing/payment-notice';
+import type { Organization } from '../../lib/org/schemas';
+import type { PersonRow } from '../store/db';
+import { db } from './db';
+import { useLiveQuery } from './use-live-query';
+
+export function useOrganization(): Organization | undefined {
+  return useLiveQuery(() => db.meta.get('organization'), []).data?.value as Organization | undefined;
+}
+
+/** By subscription id: a purchase or license change awaiting the sync server's charge, or whose payment failed. */
+export function usePaymentNotices(): Record<string, PaymentNotice> {
+  return (useLiveQuery(() => db.meta.get('payments'), []).data?.value as Record<string, PaymentNotice> | undefined) ?? {};
+}
+
+/** The directory entries for a set of ids (e.g. a subscription's assignees), in name order. */
+export function usePeople(ids: readonly string[]): PersonRow[] | undefined {
+  const key = [...ids].sort().join(',');
+  return useLiveQuery(
+    async () => {
+      const rows = await db.people.bulkGet([...ids]);
+      return rows
+        .map((row, i) =>
+          row ?? { id: ids[i]!, orgId: '', displayName: 'Unknown person', email: `${ids[i]}@unknown`, department: '', words: [] },
+        )
+        .sort((a, b) => a.displayName.localeCompare(b.displayName));
+    },
+    [key],
+  ).data;
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FieldErrors } from '../../lib/commands/result';
+import type { CommandName, Response } from '../../lib/messaging/requests';
+import { useToast } from '../../components/Toast';
+import { command } from './messaging';
+
+export type Success = Extract<Response, { ok: true }>;
+
+/** The error for a field, or for one of its items (`personIds.3`). */
+export function fieldError(errors: FieldErrors, name: string): string | undefined {
+  if (errors[name]) return errors[name];
+  for (const key of Object.keys(errors)) if (key.startsWith(`${name}.`)) return errors[key];
+  return undefined;
+}
+
+/** Messages that no field on the form shows: `form`, and keys the form has no field for. */
+export function otherErrors(errors: FieldErrors, fields: readonly string[]): string[] {
+  const messages: string[] = [];
+  for (const [key, message] of Object.entries(errors)) {
+    const shown = fields.some((f) => key === f || key.startsWith(`${f}.`));
+    if (!shown && !messages.includes(message)) messages.push(message);
+  }
+  return messages;
+}
+
+/**
+ * State for a form that runs one command: its field errors, a busy flag, and focus moved to the first
+ * invalid field (or the form's error summary) when errors come back. Values stay in the form's own
+ * state, so nothing typed is lost on an error. A command that succeeds is confirmed in a toast (with
+ * Undo when it can be reverted) after `onSuccess` has closed or reset the form.
+ */
+export function useCommand<F extends HTMLElement = HTMLFormElement>() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+  const [focusTick, setFocusTick] = useState(0);
+  const formRef = useRef<F>(null);
+  const busy = useRef(false);
+  const toast = useToast();
+
+  useEffect(() => {
+    if (!focusTick) return;
+    const root = formRef.current;
+    if (!root) return;
+    const target =
+      root.querySelector<HTMLElement>('[aria-invalid="true"]') ?? root.querySelector<HTMLElement>('[data-form-error]');
+    target?.focus();
+  }, [focusTick]);
+
+  async function run(name: CommandName, input: unknown, onSuccess: (result: Success) => void): Promise<boolean> {
+    if (busy.current) return false;
+    busy.current = true;
+    setPending(true);
+    try {
+      const result = await command(name, input);
+      if (result.ok) {
+        setErrors({});
+        onSuccess(result);
+        toast.show(result.message, { canUndo: result.canUndo });
+        return true;
+      }
+      setErrors(Object.keys(result.errors).length ? result.errors : { form: 'Something went wrong. Try again.' });
+      setFocusTick((t) => t + 1);
+      return false;
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  }
+
+  /** Shows errors found before sending (e.g. a 21st person), focusing the first one. */
+  function showErrors(next: FieldErrors) {
+    setErrors(next);
+    setFocusTick((t) => t + 1);
+  }
+
+  return { errors, setErrors, showErrors, pending, run, formRef };
+}
+
+/** Number(...) for number fields: an empty or unparseable field becomes NaN, which the command reports. */
+export function toNumber(value: string): number {
+  return value.trim() === '' ? Number.NaN : Number(value);
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readState } from '../../../lib/doc/read';
+import { PurchaserStore } from '../../../extension/store/purchaser-store';
+import { COMPACT_AFTER_ROWS } from '../../../extension/store/update-log';
+import { memoryDb } from '../../fixtures/db';
+import { putSubscription, subscription } from '../../fixtures/subscription';
+
+async function openStore(factory?: Parameters<typeof memoryDb>[0]) {
+  const { db, factory: f } = memoryDb(factory);
+  const store = new PurchaserStore(db);
+  const hadData = await store.open();
+  return { db, store, factory: f, hadData };
+}
+
+describe('PurchaserStore', () => {
+  it('projects a command into the Dexie table the UI reads', async () => {
+    const { db, store, hadData } = await openStore();
+    expect(hadData).toBe(false);
+    await store.apply([putSubscription(subscription())]);
+    expect(await db.subscriptions.get('sub-1')).toEqual(subscription());
+  });
+
+  it('keeps the document across a restart', async () => {
+    const first = await openStore();
+    await first.store.apply([putSubscription(subscription({ licenses: 105 }))]);
+    first.db.close();
+    const second = await openStore(first.factory);
+    expect(second.hadData).toBe(true);
+    expect(readState(second.store.doc).subscriptions['sub-1']?.licenses).toBe(105);
+  });
+
+  it('takes remote updates down the same path as local commands', async () => {
+    const { db, store } = await openStore();
+    const other = new PurchaserStore(memoryDb().db);
+    await other.open();
+    await other.apply([putSubscription(subscription({ id: 'from-laptop' }))]);
+    Y.applyUpdate(store.doc, Y.encodeStateAsUpdate(other.doc), 'remote');
+    await store.settled();
+    expect(await db.subscriptions.get('from-laptop')).toMatchObject({ id: 'from-laptop', licenses: 100 });
+    expect(await db.updates.count()).toBe(1);
+  });
+
+  it('leaves an entity that breaks its schema out of the projection, without losing it', async () => {
+    const { db, store } = await openStore();
+    await store.apply([putSubscription(subscription())]);
+    await store.apply([{ op: 'put', collection: 'subscriptions', id: 'sub-1', fields: { licenses: -3 } }]);
+    expect(await db.subscriptions.get('sub-1')).toBeUndefined();
+    await store.apply([{ op: 'put', collection: 'subscriptions', id: 'sub-1', fields: { licenses: 3 } }]);
+    expect(await db.subscriptions.get('sub-1')).toMatchObject({ licenses: 3 });
+  });
+
+  it('undoes the last local command, and stores the undo', async () => {
+    const { db, store, factory } = await openStore();
+    await store.apply([putSubscription(subscription())]);
+    await store.apply([{ op: 'mapSet', collection: 'subscriptions', id: 'sub-1', field: 'assigned', entries: { ana: 't' } }]);
+    expect(store.canUndo).toBe(true);
+    await store.undo();
+    expect((await db.subscriptions.get('sub-1'))?.assigned).toEqual({});
+    db.close();
+    const reopened = await openStore(factory);
+    expect(readState(reopened.store.doc).subscriptions['sub-1']?.assigned).toEqual({});
+  });
+
+  it('keeps the update log bounded over 10,000 edits in a row', async () => {
+    const { db, store, factory } = await openStore();
+    await store.apply([putSubscription(subscription())]);
+    // One at a time, as a person makes them, so each edit is its own write.
+    for (let i = 1; i <= 10_000; i++) {
+      await store.apply([{ op: 'put', collection: 'subscriptions', id: 'sub-1', fields: { licenses: 100 + (i % 50) } }]);
+    }
+    const rows = await db.updates.toArray();
+    const bytes = rows.reduce((sum, row) => sum + row.update.byteLength, 0);
+    const snapshot = Y.encodeStateAsUpdate(store.doc).byteLength;
+    expect(rows.length).toBeLessThanOrEqual(COMPACT_AFTER_ROWS + 1);
+    // The log is one snapshot plus at most COMPACT_AFTER_ROWS small edits, not 10,000 of them.
+    expect(bytes).toBeLessThan(snapshot + COMPACT_AFTER_ROWS * 64);
+    db.close();
+    const reopened = await openStore(factory);
+    expect(readState(reopened.store.doc).subscriptions['sub-1']?.licenses).toBe(100 + (10_000 % 50));
+  }, 60_000);
+
+  it('stores a burst of edits in one write and still bounds the log', async () => {
+    const { db, store } = await openStore();
+    for (let i = 1; i <= 1_000; i++) {
+      void store.apply([{ op: 'put', collection: 'subscriptions', id: `sub-${i}`, fields: subscription({ id: `sub-${i}` }) }]);
+    }
+    await store.settled();
+    expect(await db.subscriptions.count()).toBe(1_000);
+    expect(await db.updates.count()).toBeLessThanOrEqual(2);
+  });
+
+  it('reset forgets local data', async () => {
+    const { db, store } = await openStore();
+    await store.apply([putSubscription(subscription())]);
+    await store.reset();
+    expect(await db.subscriptions.count()).toBe(0);
+    expect(await db.updates.count()).toBe(0);
+    await store.apply([putSubscription(subscription({ id: 'after' }))]);
+    expect(await db.subscriptions.count()).toBe(1);
+  });
+});
