@@ -1,5 +1,4 @@
-import type { FieldErrors } from '../lib/commands/result';
-import { otherErrors } from '../extension/ui/use-command';
+import { otherErrors, type FieldErrors } from '../lib/commands/result';
 
 /** The form's general errors (`form`, or keys it has no field for), announced and focusable. */
 export function FormError({ errors, fields }: { errors: FieldErrors; fields: readonly string[] }) {

@@ -1,5 +1,5 @@
 import type { PaymentNotice } from '../lib/billing/payment-notice';
-import { Badge } from './misc';
+import { Badge } from './Badge';
 import { FieldError } from './Field';
 
 const FAILED: Record<Exclude<PaymentNotice['state'], 'awaiting'>, string> = {

@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { sendSafely } from '../extension/ui/messaging';
+import type { Response } from '../lib/messaging/requests';
 
 interface ToastState {
   id: number;
@@ -23,9 +23,10 @@ const VISIBLE_MS = 10_000;
 
 /**
  * Confirmation messages in a polite live region, with "Undo" when the last command can be reverted.
- * A toast stays while the pointer or focus is on it, and has its own Dismiss button.
+ * A toast stays while the pointer or focus is on it, and has its own Dismiss button. `undo` is how the
+ * page reverts the last command (the extension asks its background).
  */
-export function ToastProvider({ children }: { children: ComponentChildren }) {
+export function ToastProvider({ children, undo: undoLast }: { children: ComponentChildren; undo: () => Promise<Response> }) {
   const [toast, setToast] = useState<ToastState | null>(null);
   const [hold, setHold] = useState(false);
   const nextId = useRef(1);
@@ -42,7 +43,7 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
   }, [toast, hold]);
 
   async function undo() {
-    const result = await sendSafely({ type: 'undo' });
+    const result = await undoLast();
     setHold(false);
     if (result.ok) api.show(result.message || 'Undone', { canUndo: false });
     else api.show(Object.values(result.errors)[0] ?? 'Nothing to undo', { tone: 'error' });

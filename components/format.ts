@@ -12,11 +12,6 @@ export function formatDate(day: IsoDate): string {
 export const TERM_LABELS: Record<Term, string> = { monthly: 'Monthly', annual: 'Annual' };
 export const PER_TERM: Record<Term, string> = { monthly: 'per month', annual: 'per year' };
 
-/** `1 license`, `5 licenses`. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-
 export function nowIso(): string {
   return new Date().toISOString();
 }

@@ -1,6 +1,6 @@
 import type { Subscription } from '../lib/subscriptions/schema';
 import { assignedCount, effectiveStatus, type EffectiveStatus } from '../lib/subscriptions/status';
-import type { BadgeTone } from './misc';
+import type { BadgeTone } from './Badge';
 import { formatDate } from './format';
 
 export const STATUS_LABELS: Record<EffectiveStatus, string> = {

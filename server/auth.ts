@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import * as z from 'zod/mini';
 import { RoomId } from '../lib/room/room-name';
-import { Claims, Role } from './claims';
+import { Role } from '../lib/org/role';
+import { Claims } from './claims';
 import type { Db } from './db';
 
 /** Short, because an access token cannot be revoked: a revoked role is caught by the per-message member check. */

@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { RoomId } from '../lib/room/room-name';
-
-export const Role = z.enum(['purchaser', 'admin']);
-export type Role = z.infer<typeof Role>;
+import { Role } from '../lib/org/role';
 
 /** Who a verified access token speaks for. */
 export const Claims = z.object({

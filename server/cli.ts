@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Currency } from '../lib/schemas/money';
 import { Organization, Person } from '../lib/org/schemas';
-import { Role } from './claims';
+import { Role } from '../lib/org/role';
 import { OrgAdmin } from './org-admin';
 
 const USAGE = `Usage: npm run cli -- <command> [--data .data] [options]

@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import type { Role } from './claims';
+import type { Role } from '../lib/org/role';
 
 /**
  * Who may sign in to an organization, and as what. Roles are checked on every message, so they are

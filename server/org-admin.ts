@@ -5,7 +5,7 @@ import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
 import type { Organization, Person, Product } from '../lib/org/schemas';
 import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/room/org-doc';
-import type { Role } from './claims';
+import type { Role } from '../lib/org/role';
 import { SignInCodes } from './codes';
 import { openDb, type Db } from './db';
 import { Members } from './members';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { SyncStatus } from '../../components/misc';
+import { SyncStatus } from '../ui/SyncStatus';
 import { useOrganization } from '../ui/hooks';
 import { ready } from '../ui/messaging';
 import { BillingAccountsSection } from './billing-accounts/BillingAccountsSection';

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Field, LabelOptions } from '../../components/Field';
-import { EmptyState, SyncStatus } from '../../components/misc';
+import { EmptyState } from '../../components/EmptyState';
+import { SyncStatus } from '../ui/SyncStatus';
 import { db } from '../ui/db';
-import { plural } from '../../components/format';
+import { plural } from '../../lib/text/plural';
 import { useOrganization, usePaymentNotices } from '../ui/hooks';
 import { ready } from '../ui/messaging';
 import { SORT_LABELS, type SortKey } from '../../components/subscription-view';

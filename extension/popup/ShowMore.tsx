@@ -1,5 +1,5 @@
 import { Button } from '../../components/Button';
-import { plural } from '../../components/format';
+import { plural } from '../../lib/text/plural';
 
 /**
  * Below a list cut to its first `shown` items: how many of `total` are on screen, and a button that

@@ -60,6 +60,11 @@ export function command<I>(name: CommandName, input: I): Promise<Response> {
   return sendSafely({ type: 'command', name, input });
 }
 
+/** Reverts the purchaser's last command (the toast's Undo). */
+export function undoLastCommand(): Promise<Response> {
+  return sendSafely({ type: 'undo' });
+}
+
 let readyPromise: Promise<Response> | undefined;
 
 /** Wakes the background (it seeds the demo data on first run). Safe to call many times. */

@@ -13,16 +13,6 @@ export function fieldError(errors: FieldErrors, name: string): string | undefine
   return undefined;
 }
 
-/** Messages that no field on the form shows: `form`, and keys the form has no field for. */
-export function otherErrors(errors: FieldErrors, fields: readonly string[]): string[] {
-  const messages: string[] = [];
-  for (const [key, message] of Object.entries(errors)) {
-    const shown = fields.some((f) => key === f || key.startsWith(`${f}.`));
-    if (!shown && !messages.includes(message)) messages.push(message);
-  }
-  return messages;
-}
-
 /**
  * State for a form that runs one command: its field errors, a busy flag, and focus moved to the first
  * invalid field (or the form's error summary) when errors come back. Values stay in the form's own

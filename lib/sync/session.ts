@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
 import { IsoDateTime } from '../schemas/dates';
 import { RoomId } from '../room/room-name';
-
-export const Role = z.enum(['purchaser', 'admin']);
-export type Role = z.infer<typeof Role>;
+import { Role } from '../org/role';
 
 /** What `POST /api/refresh` answers: a new access token and a new (single-use) refresh token. */
 export const Tokens = z.object({

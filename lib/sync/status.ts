@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime } from '../schemas/dates';
-import { Role } from './session';
+import { Role } from '../org/role';
 
 const Waiting = z.int().check(z.gte(0));
 

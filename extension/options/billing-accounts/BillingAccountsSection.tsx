@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BillingAccount, BillingProfile } from '../../../lib/billing/schemas';
 import { Button } from '../../../components/Button';
-import { EmptyState } from '../../../components/misc';
+import { EmptyState } from '../../../components/EmptyState';
 import { Tabs } from '../../../components/Tabs';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';

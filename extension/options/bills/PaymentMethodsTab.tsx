@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PaymentMethod } from '../../../lib/billing/schemas';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
-import { EmptyState } from '../../../components/misc';
+import { EmptyState } from '../../../components/EmptyState';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { cardExpiry, cardLabel } from '../shared/cards';

@@ -3,7 +3,7 @@ import type { SupportRequestInput } from '../../../lib/commands/inputs';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
-import { Badge } from '../../../components/misc';
+import { Badge } from '../../../components/Badge';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { fieldError, useCommand } from '../../ui/use-command';

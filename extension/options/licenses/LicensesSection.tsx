@@ -1,7 +1,8 @@
 import { subscriptionProblems } from '../../../lib/subscriptions/conflicts';
 import { freeLicenses } from '../../../lib/subscriptions/status';
 import { FieldError } from '../../../components/Field';
-import { Badge, EmptyState } from '../../../components/misc';
+import { Badge } from '../../../components/Badge';
+import { EmptyState } from '../../../components/EmptyState';
 import { licenseCounts, STATUS_LABELS, STATUS_TONES, statusOf } from '../../../components/subscription-view';
 import { href } from '../router';
 import { useSubscriptions } from '../shared/data';

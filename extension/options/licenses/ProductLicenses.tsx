@@ -3,13 +3,14 @@ import { subscriptionProblems } from '../../../lib/subscriptions/conflicts';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { freeLicenses } from '../../../lib/subscriptions/status';
 import { Button } from '../../../components/Button';
-import { EmptyState } from '../../../components/misc';
+import { EmptyState } from '../../../components/EmptyState';
 import { FormError } from '../../../components/FormError';
 import { FieldError } from '../../../components/Field';
 import { AssignPane } from '../../ui/features/AssignPane';
 import { UnassignConfirm } from '../../ui/features/UnassignConfirm';
 import { useUnassign } from '../../ui/features/use-unassign';
-import { formatDate, plural } from '../../../components/format';
+import { formatDate } from '../../../components/format';
+import { plural } from '../../../lib/text/plural';
 import { licenseCounts, renewalText, statusOf } from '../../../components/subscription-view';
 import { href } from '../router';
 

@@ -5,7 +5,7 @@ import type { SyncMeta } from '../../../lib/sync/status';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
-import { SyncStatus } from '../../../components/misc';
+import { SyncStatus } from '../../ui/SyncStatus';
 import { useToast } from '../../../components/Toast';
 import { db } from '../../ui/db';
 import { sendSafely } from '../../ui/messaging';

@@ -7,7 +7,7 @@ import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { FormError } from '../../../components/FormError';
 import { PeoplePicker } from '../PeoplePicker';
-import { plural } from '../../../components/format';
+import { plural } from '../../../lib/text/plural';
 import { fieldError, useCommand } from '../use-command';
 
 /** "Assign licenses to users": pick up to 20 people from the directory, then Assign. */

@@ -1,6 +1,6 @@
 import type { Person } from '../../../lib/org/schemas';
 import { ConfirmDialog } from '../../../components/Dialog';
-import { plural } from '../../../components/format';
+import { plural } from '../../../lib/text/plural';
 
 /** The "Unassign licenses" box, whose button is "Unassign". */
 export function UnassignConfirm({

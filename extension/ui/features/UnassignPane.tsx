@@ -1,7 +1,7 @@
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { Dialog } from '../../../components/Dialog';
 import { Fieldset } from '../../../components/Field';
-import { EmptyState } from '../../../components/misc';
+import { EmptyState } from '../../../components/EmptyState';
 import { FormError } from '../../../components/FormError';
 import { UnassignConfirm } from './UnassignConfirm';
 import { useUnassign } from './use-unassign';
