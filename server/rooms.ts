@@ -1,10 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changedKeys } from '../lib/doc/changed-entities';
-import { encodeStored, type Refusal } from '../lib/room/messages';
+import { encodeAwareness, encodeStored, encodeSyncUpdate, type Refusal } from '../lib/room/messages';
 import { checkChangedEntries, readTouched, recordRoots, type RoomDocCheck } from '../lib/room/room-doc';
 import { parseRoom, roomName, type Room as RoomRef } from '../lib/room/room-name';
-import { encodeAwareness, encodeSyncUpdate } from './protocol';
 import { inThreadWriter, type LogWriter } from './log-writer';
 import { loadRoomDoc } from './room-log';
 import type { LogOp, UpdateStore } from './storage';
