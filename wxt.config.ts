@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 export default defineConfig({
+  // Every import is written out, so the lint's boundary rules see them all (no auto-imported globals).
+  imports: false,
   manifest: ({ browser }) => ({
     name: 'Seatkeeper',
     description: 'Buy and manage your software subscriptions, offline first.',

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../../extension/background/background';
 import { SeatkeeperDb } from '../../extension/store/db';
 import { sessionStorage } from '../../extension/background/session-storage';
