@@ -3,7 +3,7 @@ import type { SeatkeeperDb } from '../store/db';
 import { PurchaserStore } from '../store/purchaser-store';
 import { accountOrgSource } from './account-org-source';
 import { createPurchaserService } from './purchaser-service';
-import { createSyncService, type SyncDeps } from './sync-service';
+import { createSyncService, type SyncDeps } from './sync/sync-service';
 
 export interface BackgroundDeps {
   db: SeatkeeperDb;

@@ -11,7 +11,7 @@ import type { SeatkeeperDb } from '../store/db';
 import { projectOrg } from '../store/org-projection';
 import { PurchaserStore, SEED } from '../store/purchaser-store';
 import type { CardNumbers } from '../../lib/sync/tokenize-client';
-import type { SyncService } from './sync-service';
+import type { SyncService } from './sync/sync-service';
 
 export interface ServiceDeps {
   db: SeatkeeperDb;

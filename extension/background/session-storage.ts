@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SessionStorage } from './sync-service';
+import type { SessionStorage } from './sync/sync-service';
 
 const KEY = 'syncSession';
 

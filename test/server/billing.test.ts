@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncService } from '../../extension/background/sync-service';
+import type { SyncService } from '../../extension/background/sync/sync-service';
 import { amountsFor } from '../../lib/billing/invoice';
 import { previewLicenseChange } from '../../lib/billing/price-preview';
 import type { PaymentMethod } from '../../lib/billing/schemas';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncService } from '../../extension/background/sync-service';
+import type { SyncService } from '../../extension/background/sync/sync-service';
 import { MAYA, ORG, RILEY, seedTwoOrgs } from './fixture';
 import { until } from '../fixtures/until';
 import { startServer, tempDataDir, withAdmin, type ServerProcess } from './harness';
