@@ -64,6 +64,7 @@ export function useSummaryRoom(orgId: string, token: string, events: SummaryRoom
       connection.current = undefined;
     };
     // The token is read at connect time only; the effect below hands new ones to the open room.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orgId, generation]);
 
   useEffect(() => {

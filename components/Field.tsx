@@ -31,6 +31,7 @@ export type FieldProps = InputProps | SelectProps | TextareaProps;
 export function Field(props: FieldProps) {
   const { label, name, error, hint, hideLabel, class: cls, kind = 'input', inputRef, ...rest } = props as Common & {
     kind?: string;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an input, select or textarea element, by kind
     inputRef?: Ref<any>;
     children?: ComponentChildren;
   } & Record<string, unknown>;
@@ -52,6 +53,8 @@ export function Field(props: FieldProps) {
       <label for={id} class={hideLabel ? 'visually-hidden' : 'field-label'}>
         {label}
       </label>
+      {/* FieldProps checked the props per kind; Preact's element types (role, type unions) cannot be narrowed by `kind`. */}
+      {/* eslint-disable @typescript-eslint/no-explicit-any */}
       {kind === 'select' ? (
         <select {...(controlProps as any)} />
       ) : kind === 'textarea' ? (
@@ -59,6 +62,7 @@ export function Field(props: FieldProps) {
       ) : (
         <input {...(controlProps as any)} />
       )}
+      {/* eslint-enable @typescript-eslint/no-explicit-any */}
       {hint ? (
         <p id={hintId} class="field-hint">
           {hint}

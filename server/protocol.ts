@@ -2,7 +2,6 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeAwareness, encodeRefused, encodeSyncStep1 } from '../lib/room/messages';
 import type { Peer, Room, Rooms } from './rooms';
 

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { COLLECTIONS, type Collection } from '../state';
 
 /** Any shared type: Yjs gives each kind its own event type, which `unknown` would reject. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type AnyType = Y.AbstractType<any>;
 
 export type ChangedEntities = Map<Collection, Set<string>>;

@@ -14,7 +14,8 @@ export const OrgRoomState = z.object({
 export type OrgRoomState = z.infer<typeof OrgRoomState>;
 
 export const ORG_ROOTS = ['organization', 'catalog', 'directory'] as const;
-const ENTITY_ROOTS = ['catalog', 'directory'] as const;
+/** The roots whose entries are products or people. */
+type EntityRoot = 'catalog' | 'directory';
 
 export function createOrgDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -28,7 +29,7 @@ export function writeOrganization(doc: Y.Doc, organization: Organization): void 
 }
 
 /** Adds or updates a product (`catalog`) or a person (`directory`). */
-export function putOrgEntity(doc: Y.Doc, root: (typeof ENTITY_ROOTS)[number], entity: Product | Person): void {
+export function putOrgEntity(doc: Y.Doc, root: EntityRoot, entity: Product | Person): void {
   const collection = doc.getMap<Y.Map<unknown>>(root);
   let map = collection.get(entity.id);
   if (!(map instanceof Y.Map)) {

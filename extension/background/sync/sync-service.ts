@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import type { FieldErrors } from '../../../lib/commands/result';
 import type { Response } from '../../../lib/messaging/requests';
 import { signInWithCode, type Fetch } from '../../../lib/sync/auth-client';
