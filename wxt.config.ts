@@ -13,6 +13,10 @@ export default defineConfig({
     options_ui: { open_in_tab: true },
     ...(browser === 'firefox'
       ? {
+          // Firefox's default CSP for MV3 extension pages adds upgrade-insecure-requests, which turns
+          // the background's ws:// connections into wss://: a plain-http sync server (the default
+          // http://127.0.0.1:8787, a LAN server) could sign in but never sync. Same policy without it.
+          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
           browser_specific_settings: {
             // Firefox 140 (ESR) and Firefox for Android 142 are the first to read
             // data_collection_permissions. Signed in to an organization's sync server, the extension
