@@ -13,7 +13,8 @@ import { demoSeedChanges } from '../lib/org/demo-seed';
 import { OrgAdmin } from '../server/org-admin';
 import { appendChange } from '../server/room-log';
 import { launchWithExtension } from '../test/e2e/harness/chromium';
-import { freePort, percentile, sleep } from './proc';
+import { freePort } from '../test/e2e/harness/free-port';
+import { percentile, sleep } from './proc';
 import { accessTokens, purchaserRoom, seatkeeperOrg } from './seatkeeper-org';
 import { root, startBenchServer, tempDir } from './servers';
 

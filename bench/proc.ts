@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 const TICKS_PER_S = 100;
 const PAGE_BYTES = 4096;
@@ -18,17 +17,6 @@ export function rssBytes(pid: number): number {
   return Number(statm[1]) * PAGE_BYTES;
 }
 
-/** A loopback port that was free a moment ago, for a child server to listen on. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return Number.NaN;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_BUNDLE, buildServer } from '../server/build';
 import { peerFile } from './peers';
-import { freePort } from './proc';
+import { freePort } from '../test/e2e/harness/free-port';
 
 export type ServerKind = 'seatkeeper' | 'y-websocket' | 'hocuspocus';
 export const SERVER_KINDS: readonly ServerKind[] = ['seatkeeper', 'y-websocket', 'hocuspocus'];
