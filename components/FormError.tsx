@@ -1,4 +1,5 @@
-import { otherErrors, type FieldErrors } from '../lib/commands/result';
+import { otherErrors } from '../lib/commands/form-errors';
+import type { FieldErrors } from '../lib/commands/result';
 
 /** The form's general errors (`form`, or keys it has no field for), announced and focusable. */
 export function FormError({ errors, fields }: { errors: FieldErrors; fields: readonly string[] }) {

@@ -35,13 +35,3 @@ export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; 
   }
   return errors;
 }
-
-/** Messages that no field on the form shows: `form`, and keys the form has no field for. */
-export function otherErrors(errors: FieldErrors, fields: readonly string[]): string[] {
-  const messages: string[] = [];
-  for (const [key, message] of Object.entries(errors)) {
-    const shown = fields.some((f) => key === f || key.startsWith(`${f}.`));
-    if (!shown && !messages.includes(message)) messages.push(message);
-  }
-  return messages;
-}
