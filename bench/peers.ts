@@ -21,7 +21,8 @@ export function ensurePeers(log: (message: string) => void): void {
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
   log('installing the peers the benchmarks compare against (bench/package.json; first run only, about a minute)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--legacy-peer-deps'], { cwd: benchDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  // npm's output goes to stderr: stdout is the benchmark's table.
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--legacy-peer-deps'], { cwd: benchDir, stdio: ['ignore', process.stderr, process.stderr] });
   if (result.status !== 0) throw new Error(`npm ci in bench/ failed (exit ${result.status})`);
 }
 

@@ -7,8 +7,9 @@ import { expect, test } from 'vitest';
 import { ROOT } from './harness/paths';
 
 test('npm run bench -- --smoke prints one well-formed table', () => {
-  // The e2e global setup has built the extension already.
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--skip-build'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+  // The e2e global setup has built the extension already. On a fresh clone the run first installs
+  // the peers (bench/package.json), compiling sqlite3: about a minute more.
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--skip-build'], { cwd: ROOT, encoding: 'utf8', timeout: 400_000 });
   expect(run.status, run.stderr).toBe(0);
   const lines = run.stdout.trim().split('\n');
   const cells = (line: string) => line.split('|').slice(1, -1).map((cell) => cell.trim());
@@ -21,4 +22,4 @@ test('npm run bench -- --smoke prints one well-formed table', () => {
     expect(row[1]).toMatch(/^\d+(\.\d+)?$/);
     expect(['', 'yes', 'no']).toContain(row[7]);
   }
-}, 180_000);
+}, 420_000);
