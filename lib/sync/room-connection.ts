@@ -37,6 +37,9 @@ export interface RoomConnection {
   destroy(): void;
 }
 
+/** The query of the socket URL: the access token, and asking for MESSAGE_STORED / MESSAGE_REFUSED. */
+const params = (token: string) => ({ token, [ACKS_PARAM]: '1' });
+
 /** Longest wait between reconnection attempts: a restarted server is found within seconds, without hammering one that is down. */
 const MAX_BACKOFF_MS = 10_000;
 
@@ -49,7 +52,7 @@ type MessageHandler = (encoder: encoding.Encoder, decoder: decoding.Decoder, pro
  */
 export function connectRoom({ serverUrl, room, doc, token, WebSocket }: RoomOptions, events: RoomEvents): RoomConnection {
   const provider = new WebsocketProvider(socketUrl(serverUrl), room, doc, {
-    params: { token, [ACKS_PARAM]: '1' },
+    params: params(token),
     disableBc: true,
     connect: true,
     maxBackoffTime: MAX_BACKOFF_MS,
@@ -84,7 +87,7 @@ export function connectRoom({ serverUrl, room, doc, token, WebSocket }: RoomOpti
       return !provider.shouldConnect;
     },
     reconnect(next) {
-      provider.params = { token: next, [ACKS_PARAM]: '1' };
+      provider.params = params(next);
       provider.disconnect();
       report('connecting');
       provider.connect();

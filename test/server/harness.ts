@@ -122,7 +122,7 @@ export function connect(wsUrl: string, roomName: string, token: string | undefin
   const room = parseRoom(roomName);
   const local = doc ?? (room ? createRoomDoc(room.kind) : new Y.Doc());
   const provider = new WebsocketProvider(wsUrl, roomName, local, {
-    params: token === undefined ? { [ACKS_PARAM]: '1' } : { token, [ACKS_PARAM]: '1' },
+    params: { ...(token === undefined ? {} : { token }), [ACKS_PARAM]: '1' },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

@@ -1,5 +1,4 @@
-import type { Fetch } from '../../../lib/sync/auth-client';
-import { refreshTokens } from '../../../lib/sync/auth-client';
+import { refreshTokens, type Fetch } from '../../../lib/sync/auth-client';
 import { Session, renewalDelay } from '../../../lib/sync/session';
 
 /** Where the session lives between service-worker restarts (`storage.local` in the extension). */

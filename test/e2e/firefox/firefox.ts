@@ -16,7 +16,7 @@ import { until } from '../harness/wait';
 import { Marionette, type ElementRef } from './marionette';
 import { ADDON_ID, ADDON_UUID, FIREFOX, FIREFOX_EXTENSION_DIR, ORIGIN } from './paths';
 
-export { ADDON_ID, ADDON_UUID, FIREFOX, FIREFOX_EXTENSION_DIR, ORIGIN, ROOT } from './paths';
+export { ORIGIN } from './paths';
 export { until } from '../harness/wait';
 
 const WAIT_MS = 10_000;
@@ -36,14 +36,7 @@ export interface ConsoleError {
   line?: number;
 }
 
-export interface LaunchOptions {
-  /** The unpacked extension to install; the global setup's copy of the build by default. */
-  extensionDir?: string;
-  /** More prefs for user.js, over the defaults below. */
-  prefs?: Record<string, string | number | boolean>;
-}
-
-export interface UseFirefoxOptions extends LaunchOptions {
+export interface UseFirefoxOptions {
   /**
    * Teardown that must wait until Firefox is gone, such as stopping a sync server the extension is
    * connected to (its reconnect errors would count as the extension's). Runs even when the launch
@@ -64,15 +57,15 @@ export class Firefox {
     readonly marionette: Marionette,
     private child: ChildProcess,
     readonly profileDir: string,
-    private output: () => string,
     private exited: Promise<void>,
   ) {}
 
   /** Starts Firefox on a fresh profile, opens a Marionette session and installs the add-on. */
-  static async launch(options: LaunchOptions = {}): Promise<Firefox> {
-    const extensionDir = options.extensionDir ?? inject('firefoxExtensionDir') ?? FIREFOX_EXTENSION_DIR;
+  static async launch(): Promise<Firefox> {
+    // The global setup's copy of the build; .output/firefox-mv3 itself when run without it.
+    const extensionDir = inject('firefoxExtensionDir') ?? FIREFOX_EXTENSION_DIR;
     const port = await freePort();
-    const prefs = userJs(port, options.prefs);
+    const prefs = userJs(port);
     const profileDir = mkdtempSync(join(tmpdir(), 'seatkeeper-firefox-'));
     writeFileSync(join(profileDir, 'user.js'), prefs);
     // Its own process group, so that close() can end the content processes with the parent.
@@ -93,7 +86,7 @@ export class Firefox {
     let ff: Firefox | undefined;
     try {
       const marionette = await waitForMarionette(port, child, () => output, 30_000);
-      ff = new Firefox(marionette, child, profileDir, () => output, exited);
+      ff = new Firefox(marionette, child, profileDir, exited);
       await marionette.newSession();
       await ff.captureConsoleApi();
       const id = await marionette.installAddon(extensionDir, true);
@@ -211,12 +204,6 @@ export class Firefox {
     );
   }
 
-  /** The current value of the field labelled `label`. */
-  async valueOf(label: string | RegExp, { within, timeout = WAIT_MS }: WaitOptions = {}): Promise<string> {
-    const element = await this.findOne('field', label, within, timeout);
-    return this.marionette.executeScript<string>('return arguments[0].value;', [element]);
-  }
-
   /**
    * Error-level messages of the browser console that come from the extension (its pages, its
    * background): uncaught exceptions and CSP violations (nsIConsoleService), and
@@ -264,11 +251,6 @@ export class Firefox {
     rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
   }
 
-  /** What Firefox printed (for failure messages). */
-  log(): string {
-    return this.output();
-  }
-
   private async findOne(kind: 'clickable' | 'field', name: string | RegExp, within: Scope | undefined, timeout: number): Promise<ElementRef> {
     let last: { count: number; names: string[] } = { count: 0, names: [] };
     const what = `${kind === 'field' ? 'a field labelled' : 'something to click named'} ${name}${within ? ` in ${describeScope(within)}` : ''}`;
@@ -303,7 +285,7 @@ export class Firefox {
 export function useFirefox(options: UseFirefoxOptions = {}): Firefox {
   let ff: Firefox | undefined;
   beforeAll(async () => {
-    ff = await Firefox.launch(options);
+    ff = await Firefox.launch();
   });
   // A failed step often has its cause in the console (a refused connection, an exception in the
   // background): print it with the failure instead of only at the end of the file.
@@ -345,7 +327,7 @@ export function formatErrors(errors: ConsoleError[]): string {
 }
 
 
-function userJs(port: number, extra: LaunchOptions['prefs'] = {}): string {
+function userJs(port: number): string {
   const prefs: Record<string, string | number | boolean> = {
     'marionette.port': port,
     'xpinstall.signatures.required': false,
@@ -400,7 +382,6 @@ function userJs(port: number, extra: LaunchOptions['prefs'] = {}): string {
     'browser.discovery.enabled': false,
     'extensions.htmlaboutaddons.recommendations.enabled': false,
     'dom.ipc.reportProcessHangs': false,
-    ...extra,
   };
   return Object.entries(prefs)
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)

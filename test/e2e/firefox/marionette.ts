@@ -100,10 +100,6 @@ export class Marionette {
     return unwrap(await this.send('WebDriver:ExecuteScript', { script, args }));
   }
 
-  async navigate(url: string): Promise<void> {
-    await this.send('WebDriver:Navigate', { url });
-  }
-
   async getWindowHandle(): Promise<string> {
     return unwrap(await this.send('WebDriver:GetWindowHandle'));
   }
@@ -123,10 +119,6 @@ export class Marionette {
 
   async elementClick(element: ElementRef): Promise<void> {
     await this.send('WebDriver:ElementClick', { id: element[ELEMENT_KEY] });
-  }
-
-  async deleteSession(): Promise<void> {
-    await this.send('WebDriver:DeleteSession');
   }
 
   /** Asks Firefox to quit (without the "close tabs?" prompts); the connection closes with it. */
