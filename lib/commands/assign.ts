@@ -1,5 +1,7 @@
 import type { PurchaserState } from '../state';
 import { effectiveStatus, freeLicenses } from '../subscriptions/status';
+import { orgViewOf } from '../rules/org-view';
+import { outsiders } from '../rules/purchase-rules';
 import { plural } from '../text/plural';
 import { AssignInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
@@ -15,9 +17,9 @@ export function assign(state: PurchaserState, input: unknown, ctx: CommandContex
   if (effectiveStatus(sub, ctx.now) === 'expired') return fail({ form: 'This subscription has expired' });
   if (new Set(personIds).size !== personIds.length) return fail({ personIds: 'Each person can be picked only once' });
 
-  const { organization, directory } = ctx.org;
-  const people = directory.filter((p) => p.orgId === organization.id && personIds.includes(p.id));
-  if (people.length !== personIds.length) return fail({ personIds: `Only people in ${organization.name} can get licenses` });
+  const org = orgViewOf(ctx.org);
+  if (outsiders(org, personIds).length) return fail({ personIds: `Only people in ${org.orgName} can get licenses` });
+  const people = personIds.map((id) => org.member(id)!);
   const alreadyAssigned = people.filter((p) => p.id in sub.assigned).map((p) => p.displayName);
   if (alreadyAssigned.length) {
     return fail({ personIds: `${alreadyAssigned.join(', ')} already ${alreadyAssigned.length === 1 ? 'has a license' : 'have licenses'}` });

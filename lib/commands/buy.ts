@@ -1,11 +1,12 @@
-import { addMonths, toIsoDate } from '../dates';
+import { toIsoDate } from '../dates';
 import { isExpired } from '../billing/card';
 import { buildInvoice } from '../billing/invoice';
 import { termLine } from '../billing/invoice-lines';
 import type { Change } from '../doc/change';
 import type { PurchaserState } from '../state';
 import type { Subscription } from '../subscriptions/schema';
-import { TERM_MONTHS } from '../subscriptions/period';
+import { orgViewOf } from '../rules/org-view';
+import { licenseLimitRefusal, purchaseRefusal, purchaseTerms } from '../rules/purchase-rules';
 import { plural } from '../text/plural';
 import { BuyInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
@@ -15,30 +16,27 @@ export function buy(state: PurchaserState, input: unknown, ctx: CommandContext):
   if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
   const { productId, licenses, term, paymentMethodId } = parsed.data;
 
-  const product = ctx.org.catalog.find((p) => p.id === productId);
-  if (!product) return fail({ productId: 'This product is not in your catalog' });
-  if (!product.selfService) return fail({ productId: `${product.name} can't be bought here. Contact your sales representative.` });
-  if (licenses > product.maxLicenses) {
-    return fail({ licenses: `You can buy up to ${plural(product.maxLicenses, 'license')} of ${product.name}` });
-  }
+  const org = orgViewOf(ctx.org);
+  const product = org.product(productId);
+  const refusal = purchaseRefusal(org, productId);
+  if (!product || refusal) return fail({ productId: refusal ?? 'This product is not in your catalog' });
+  const overLimit = licenseLimitRefusal(product, licenses, 'buy');
+  if (overLimit) return fail({ licenses: overLimit });
   const card = state.paymentMethods[paymentMethodId];
   if (!card) return fail({ paymentMethodId: 'Choose a payment method' });
   if (isExpired(card, ctx.now)) return fail({ paymentMethodId: 'This card has expired. Update it or choose another one.' });
 
   const today = toIsoDate(ctx.now);
+  // The server sets its own terms when it accepts the purchase; these are what it will decide unless the catalog changes meanwhile.
   const subscription: Subscription = {
     id: ctx.newId(),
     productId,
-    productName: product.name,
     purchaserId: ctx.org.purchaser.id,
     licenses,
     assigned: {},
     term,
     status: 'active',
-    startedOn: today,
-    renewsOn: addMonths(today, TERM_MONTHS[term]),
-    unitPrice: product.prices[term],
-    currency: product.currency,
+    ...purchaseTerms(product, term, ctx.now),
     paymentMethodId,
   };
   const changes: Change[] = [{ op: 'put', collection: 'subscriptions', id: subscription.id, fields: subscription }];

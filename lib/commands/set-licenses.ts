@@ -8,6 +8,7 @@ import type { Change } from '../doc/change';
 import type { PurchaserState } from '../state';
 import type { Subscription } from '../subscriptions/schema';
 import { assignedCount, effectiveStatus } from '../subscriptions/status';
+import { assignedCoverRefusal, licenseLimitRefusal } from '../rules/purchase-rules';
 import { plural } from '../text/plural';
 import { SetLicensesInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
@@ -24,14 +25,8 @@ export function setLicenses(state: PurchaserState, input: unknown, ctx: CommandC
   if (status !== 'active') return fail({ form: `This subscription is ${status}. Reactivate it to change its licenses.` });
   if (total === sub.licenses) return fail({ total: `You already have ${plural(total, 'license')}. Enter a different total.` });
   const product = ctx.org.catalog.find((p) => p.id === sub.productId);
-  if (product && total > product.maxLicenses) {
-    return fail({ total: `You can have up to ${plural(product.maxLicenses, 'license')} of ${product.name}` });
-  }
-  const assigned = assignedCount(sub);
-  if (total < assigned) {
-    const who = assigned === 1 ? '1 person has a license' : `${assigned} people have licenses`;
-    return fail({ total: `${who}. Unassign ${assigned - total} of them first, or keep at least ${plural(assigned, 'license')}.` });
-  }
+  const problem = (product && licenseLimitRefusal(product, total)) ?? assignedCoverRefusal(total, assignedCount(sub));
+  if (problem) return fail({ total: problem });
   const card = state.paymentMethods[sub.paymentMethodId];
   if (!card) return fail({ form: 'The payment method of this subscription is missing. Replace it first.' });
   const delta = total - sub.licenses;

@@ -33,6 +33,10 @@ function setField(entity: Y.Map<Json>, field: string, value: Json): void {
 }
 
 function applyOne(doc: Y.Doc, change: Change): void {
+  if (change.op === 'remove') {
+    doc.getMap(change.collection).delete(change.id);
+    return;
+  }
   const entity = entityMap(doc, change.collection, change.id);
   switch (change.op) {
     case 'put':

@@ -20,6 +20,8 @@ export const Change = z.discriminatedUnion('op', [
   z.object({ op: z.literal('mapDelete'), collection: Collection, id: z.string(), field: z.string(), keys: z.array(z.string()) }),
   /** Removes a field of an entity (e.g. a cancellation undone by reactivation). */
   z.object({ op: z.literal('unset'), collection: Collection, id: z.string(), field: z.string() }),
+  /** Removes a whole entity (the server undoing a purchase it cannot accept). */
+  z.object({ op: z.literal('remove'), collection: Collection, id: z.string() }),
 ]);
 export type Change = z.infer<typeof Change>;
 

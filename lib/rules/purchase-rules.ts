@@ -1,0 +1,58 @@
+import { addMonths, toIsoDate, type IsoDate, type IsoDateTime } from '../dates';
+import type { Currency, MinorUnits } from '../money';
+import type { Product, Term } from '../org/schemas';
+import { TERM_MONTHS } from '../subscriptions/period';
+import { plural } from '../text/plural';
+import type { OrgView } from './org-view';
+
+/**
+ * The purchase and license rules of a subscription, as plain checks that return why not (or
+ * nothing). The extension's commands show the reason next to the field; the server runs the same
+ * checks on every accepted update and corrects what an honest device merged past them.
+ */
+
+/** Why `productId` cannot be bought here, or undefined when it can. */
+export function purchaseRefusal(org: OrgView, productId: string): string | undefined {
+  const product = org.product(productId);
+  if (!product) return 'This product is not in your catalog';
+  if (!product.selfService) return `${product.name} can't be bought here. Contact your sales representative.`;
+  return undefined;
+}
+
+/** Why a subscription of `product` cannot have `licenses` licenses, or undefined when it can; `verb` as the form asks. */
+export function licenseLimitRefusal(product: Product, licenses: number, verb: 'buy' | 'have' = 'have'): string | undefined {
+  if (licenses > product.maxLicenses) return `You can ${verb} up to ${plural(product.maxLicenses, 'license')} of ${product.name}`;
+  return undefined;
+}
+
+/** Why `licenses` cannot cover `assigned` people, or undefined when it can. */
+export function assignedCoverRefusal(licenses: number, assigned: number): string | undefined {
+  if (licenses >= assigned) return undefined;
+  const who = assigned === 1 ? '1 person has a license' : `${assigned} people have licenses`;
+  return `${who}. Unassign ${assigned - licenses} of them first, or keep at least ${plural(assigned, 'license')}.`;
+}
+
+/** Which of `personIds` are not people of the purchaser's organization. */
+export function outsiders(org: OrgView, personIds: readonly string[]): string[] {
+  return personIds.filter((id) => !org.member(id));
+}
+
+/** What the seller decides about a purchase made at `now`: the catalog's price and name, and the first term's dates. */
+export interface PurchaseTerms {
+  productName: string;
+  unitPrice: MinorUnits;
+  currency: Currency;
+  startedOn: IsoDate;
+  renewsOn: IsoDate;
+}
+
+export function purchaseTerms(product: Product, term: Term, now: IsoDateTime): PurchaseTerms {
+  const startedOn = toIsoDate(now);
+  return {
+    productName: product.name,
+    unitPrice: product.prices[term],
+    currency: product.currency,
+    startedOn,
+    renewsOn: addMonths(startedOn, TERM_MONTHS[term]),
+  };
+}

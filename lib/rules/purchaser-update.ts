@@ -1,0 +1,60 @@
+import { PaymentMethod } from '../billing/schemas';
+import { COLLECTIONS, type Collection } from '../state';
+import { Subscription } from '../subscriptions/schema';
+import { SupportRequest } from '../support/schema';
+import { BillingAccount, BillingProfile, Invoice } from '../billing/schemas';
+import { ACCEPT, combine, refuse, type Judgement } from './judgement';
+import { judgeSubscription, type TransitionContext } from './subscription-transition';
+
+export interface PurchaserUpdateContext extends TransitionContext {
+  /** Whether the payment processor's card behind `cardRef` was added by this purchaser. */
+  ownsCard(cardRef: string): boolean;
+}
+
+/** The entries of each collection an update touched, as `readTouched` reads them (absent: not there). */
+export type TouchedEntries = Record<string, Record<string, unknown>>;
+
+const SCHEMAS = { subscriptions: Subscription, billingAccounts: BillingAccount, billingProfiles: BillingProfile, paymentMethods: PaymentMethod, invoices: Invoice, supportRequests: SupportRequest };
+const FIELDS = Object.fromEntries(COLLECTIONS.map((collection) => [collection, new Set(Object.keys(SCHEMAS[collection].shape))])) as Record<Collection, Set<string>>;
+
+/**
+ * The server's verdict on a purchaser's update that passed the shape checks: every entity it
+ * touched, judged as a transition from `before` to `after` (see `judgeSubscription`). Invoices are
+ * the server's alone, so are fields no schema knows (nothing may ride along unchecked into the
+ * admins' mirror), a card reference issued to someone else, and a support request marked sent.
+ */
+export function judgePurchaserUpdate(touched: ReadonlyMap<string, ReadonlySet<string>>, before: TouchedEntries, after: TouchedEntries, ctx: PurchaserUpdateContext): Judgement {
+  const judgements: Judgement[] = [];
+  for (const [collection, ids] of touched) {
+    for (const id of ids) judgements.push(judgeEntity(collection as Collection, id, before[collection]?.[id], after[collection]?.[id], ctx));
+  }
+  return combine(judgements);
+}
+
+function judgeEntity(collection: Collection, id: string, before: unknown, after: unknown, ctx: PurchaserUpdateContext): Judgement {
+  if (collection === 'invoices') return refuse(`invoices.${id}: invoices are issued by the server only`);
+  if (after === undefined) return ACCEPT;
+  const unknown = Object.keys(after as object).find((field) => !FIELDS[collection].has(field));
+  if (unknown) return refuse(`${collection}.${id}.${unknown}: not a field of ${collection}`);
+  switch (collection) {
+    case 'subscriptions':
+      return judgeSubscription(id, parsed(Subscription, before), Subscription.parse(after), ctx);
+    case 'paymentMethods': {
+      const card = PaymentMethod.parse(after);
+      const had = parsed(PaymentMethod, before);
+      if (card.cardRef && card.cardRef !== had?.cardRef && !ctx.ownsCard(card.cardRef)) return refuse(`paymentMethods.${id}.cardRef: not a card you added`);
+      return ACCEPT;
+    }
+    case 'supportRequests':
+      if (SupportRequest.parse(after).status === 'sent' && parsed(SupportRequest, before)?.status !== 'sent') return refuse(`supportRequests.${id}.status: only the server sends a request`);
+      return ACCEPT;
+    default:
+      return ACCEPT;
+  }
+}
+
+function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T | undefined {
+  if (value === undefined) return undefined;
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
