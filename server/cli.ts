@@ -7,15 +7,17 @@ import { parseArgs } from 'node:util';
 import { Currency } from '../lib/schemas/money';
 import { Organization, Person } from '../lib/org/schemas';
 import { Role } from '../lib/org/role';
-import { OrgAdmin } from './org-admin';
+import { plural } from '../lib/text/plural';
+import { OrgAdmin, type ProductChanges } from './org-admin';
 
 const USAGE = `Usage: npm run cli -- <command> [--data .data] [options]
 
-  create-org   --id org-acme --name "Acme" --domain acme.example [--currency USD] [--tax-bps 0]
-  add-person   --org org-acme --id person-ann --name "Ann Lee" --email ann@acme.example [--department Sales] [--role purchaser|admin]
-  set-role     --org org-acme --person person-ann --role purchaser|admin|none
-  create-code  --org org-acme --person person-ann [--ttl-hours 24]   prints a one-time sign-in code
-  seed-demo    creates the demo organization with a demo purchaser and admin, prints their codes`;
+  create-org      --id org-acme --name "Acme" --domain acme.example [--currency USD] [--tax-bps 0]
+  add-person      --org org-acme --id person-ann --name "Ann Lee" --email ann@acme.example [--department Sales] [--role purchaser|admin]
+  set-role        --org org-acme --person person-ann --role purchaser|admin|none
+  create-code     --org org-acme --person person-ann [--ttl-hours 24]   prints a one-time sign-in code
+  update-product  --org org-acme --product prod-chat [--self-service true|false] [--max-licenses 50]
+  seed-demo       creates the demo organization with a demo purchaser and admin, prints their codes`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -32,6 +34,9 @@ const { positionals, values } = parseArgs({
     department: { type: 'string', default: '' },
     role: { type: 'string' },
     'ttl-hours': { type: 'string', default: '24' },
+    product: { type: 'string' },
+    'self-service': { type: 'string' },
+    'max-licenses': { type: 'string' },
   },
 });
 
@@ -43,6 +48,18 @@ function required(name: keyof typeof values): string {
 
 function role(value: string): Role | null {
   return value === 'none' ? null : Role.parse(value);
+}
+
+/** The changes `update-product` asks for; a flag left out leaves its field as it is. */
+function productChanges(): ProductChanges {
+  const { 'self-service': selfService, 'max-licenses': maxLicenses } = values;
+  if (selfService === undefined && maxLicenses === undefined) throw new Error('Give --self-service, --max-licenses or both');
+  if (selfService !== undefined && selfService !== 'true' && selfService !== 'false') throw new Error('--self-service must be true or false');
+  if (maxLicenses !== undefined && !/^[1-9]\d*$/.test(maxLicenses)) throw new Error('--max-licenses must be a whole number, at least 1');
+  return {
+    selfService: selfService === undefined ? undefined : selfService === 'true',
+    maxLicenses: maxLicenses === undefined ? undefined : Number(maxLicenses),
+  };
 }
 
 const admin = OrgAdmin.open(resolve(values.data));
@@ -79,6 +96,11 @@ try {
     case 'create-code': {
       const hours = Number.parseFloat(values['ttl-hours']);
       console.log(admin.createSignInCode(required('org'), required('person'), hours * 60 * 60 * 1000));
+      break;
+    }
+    case 'update-product': {
+      const product = admin.updateProduct(required('org'), required('product'), productChanges());
+      console.log(`${product.name} in ${values.org}: self-service ${product.selfService ? 'on' : 'off'}, up to ${plural(product.maxLicenses, 'license')}`);
       break;
     }
     case 'seed-demo': {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrgRoomState, readOrgRoom } from '../../lib/room/org-doc';
 import { ACCESS_TTL_S } from '../../server/auth';
 import { BEA, BOB, LIAM, MAYA, ORG, RILEY, room, seedTwoOrgs } from './fixture';
 import { connectRefused, connectSynced, mint, startServer, tempDataDir, until, withAdmin, type ServerProcess } from './harness';
@@ -17,6 +18,11 @@ afterAll(async () => {
   await server?.kill('SIGKILL');
   data.remove();
 });
+
+/** `npm run cli -- <args>` on this file's data directory, as a child process like an admin's shell. */
+function cli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args, '--data', data.dir], { cwd: new URL('../..', import.meta.url) });
+}
 
 async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -62,9 +68,7 @@ describe('tokens', () => {
   });
 
   it('creates a code with the CLI that the running server accepts', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'create-code', '--data', data.dir, '--org', ORG, '--person', RILEY.personId], {
-      cwd: new URL('../..', import.meta.url),
-    });
+    const { stdout } = await cli('create-code', '--org', ORG, '--person', RILEY.personId);
     const signIn = await post('/api/sign-in', { code: stdout.trim() });
     expect(signIn.body).toMatchObject({ role: 'admin', name: 'Riley Chen' });
   });
@@ -95,5 +99,48 @@ describe('rooms', () => {
     await until(() => liam.closes.length > 0, "Liam's connection to close");
     expect(liam.closes[0]!.code).toBe(4403);
     liam.destroy();
+  });
+});
+
+describe('catalog', () => {
+  it('updates a product of the org room in one row, leaving its other fields as they were', () => {
+    const own = tempDataDir();
+    try {
+      withAdmin(own.dir, (a) => {
+        a.seedDemo();
+        const before = a.org(ORG)!.catalog['prod-chat']!;
+        const rows = a.store.count(room.org(ORG));
+        const updated = a.updateProduct(ORG, 'prod-chat', { selfService: false, maxLicenses: 50 });
+        expect(updated).toEqual({ ...before, selfService: false, maxLicenses: 50 });
+        expect(a.org(ORG)!.catalog['prod-chat']).toEqual(updated);
+        expect(a.store.count(room.org(ORG))).toBe(rows + 1);
+      });
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('refuses an unknown organization or product, and an invalid value, writing nothing', () => {
+    withAdmin(data.dir, (a) => {
+      const rows = a.store.count(room.org(ORG));
+      expect(() => a.updateProduct('org-nope', 'prod-chat', { selfService: false })).toThrow('No organization org-nope');
+      expect(() => a.updateProduct(ORG, 'prod-nope', { selfService: false })).toThrow(`No product prod-nope in ${ORG}`);
+      expect(() => a.updateProduct(ORG, 'prod-chat', { maxLicenses: 0 })).toThrow(/^prod-chat: maxLicenses: /);
+      expect(a.store.count(room.org(ORG))).toBe(rows);
+    });
+  });
+
+  it('updates a product with the CLI, which a client of the running server sees', async () => {
+    const maya = await connectSynced(server.wsUrl, room.org(ORG), await mint(data.dir, MAYA));
+    try {
+      const chat = () => OrgRoomState.parse(readOrgRoom(maya.doc)).catalog['prod-chat'];
+      const { stdout } = await cli('update-product', '--org', ORG, '--product', 'prod-chat', '--self-service', 'false', '--max-licenses', '50');
+      expect(stdout).toBe(`Contoso Chat in ${ORG}: self-service off, up to 50 licenses\n`);
+      await until(() => chat()?.selfService === false, 'the change in the org room', 15_000, chat);
+      expect(chat()?.maxLicenses).toBe(50);
+      await expect(cli('update-product', '--org', ORG, '--product', 'prod-chat', '--self-service', 'no')).rejects.toMatchObject({ code: 1, stderr: '--self-service must be true or false\n' });
+    } finally {
+      maya.destroy();
+    }
   });
 });
