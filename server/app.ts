@@ -3,19 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { TokenService, loadSecret } from './auth';
-import { BillingAuthority } from './billing/billing-authority';
-import { InvoiceSequence } from './billing/invoice-sequence';
 import { SignInCodes } from './codes';
 import { CLOSE } from './connection';
 import { openDb } from './db';
 import { createHttpHandler } from './http';
 import { ThreadWriter } from './log-writer';
 import { Members } from './members';
+import { Extensions } from './extension';
+import { billing } from './extensions/billing/billing';
+import { purchaserRules } from './extensions/purchaser-rules';
+import { rights } from './extensions/rights';
+import { roomShape } from './extensions/room-shape';
+import { summary } from './extensions/summary';
+import { CardVault } from './payments/card-vault';
 import { SimulatedProcessor } from './payments/simulated-processor';
 import { Rooms } from './rooms';
 import { FRAME_OVERHEAD_BYTES, attachSockets } from './sockets';
 import { UpdateStore } from './storage';
-import { SummaryMaintainer } from './summary';
 
 export interface ServerOptions {
   dataDir: string;
@@ -36,6 +40,8 @@ export interface ServerOptions {
    * caught up this much later.
    */
   catchUpAfterMs?: number;
+  /** How long each charge takes at the simulated processor (fault tests). */
+  processorDelayMs?: number;
 }
 
 const BUILT_ADMIN_DIR = fileURLToPath(new URL('../.output/admin', import.meta.url));
@@ -54,18 +60,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const tokens = new TokenService(loadSecret(options.dataDir), db, now);
   const maxDocBytes = options.maxDocBytes ?? 8 * 1024 * 1024;
   const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes }, now, new ThreadWriter(options.dataDir));
-  const summary = new SummaryMaintainer(rooms, store);
-  rooms.onChange = (ref) => summary.roomChanged(ref);
-  const processor = new SimulatedProcessor(db);
-  const billing = new BillingAuthority(rooms, new InvoiceSequence(db), processor, now);
-  rooms.onAccepted = (room, change) => {
-    // The update is stored and acknowledged whatever happens here; a billing bug must not refuse it.
-    try {
-      billing.accepted(room, change);
-    } catch (error) {
-      console.error(`Billing ${room.name} failed:`, error);
-    }
-  };
+  const processor = new SimulatedProcessor(db, options.processorDelayMs);
+  const vault = new CardVault(db);
+  // In order: who may do what, the room's shape, the business rules, then what follows an accepted update.
+  rooms.extensions = new Extensions([
+    rights,
+    roomShape,
+    purchaserRules({ rooms, vault }),
+    billing({ db, rooms, store, processor, vault, now }),
+    summary({ rooms, store, catchUpAfterMs: options.catchUpAfterMs }),
+  ]);
 
   const nameOf = (orgId: string, personId: string) => {
     rooms.poll();
@@ -73,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = person instanceof Y.Map ? person.get('displayName') : undefined;
     return typeof name === 'string' ? name : personId;
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   // The CLI writes to the same file from another process: its rows and role changes are picked up here.
   const poller = setInterval(() => {
@@ -89,19 +93,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http.listen(options.port, options.host, resolve);
   });
   const { port } = http.address() as AddressInfo;
-  const catchUp = setTimeout(() => void summary.recomputeAll(), options.catchUpAfterMs ?? 1_000);
+  rooms.extensions.listen();
 
   return {
     url: `http://${options.host}:${port}`,
     async close() {
       clearInterval(poller);
       clearInterval(unloader);
-      clearTimeout(catchUp);
-      summary.stop();
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server shutting down');
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await rooms.extensions.destroy();
       await rooms.close();
       db.close();
     },

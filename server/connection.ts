@@ -3,7 +3,6 @@ import type { Room as RoomRef } from '../lib/room/room-name';
 import type { Claims } from './claims';
 import type { Members } from './members';
 import { MalformedMessage, greeting, handleMessage } from './protocol';
-import { canRead, canWrite } from './rights';
 import type { Peer, Room, Rooms } from './rooms';
 
 /**
@@ -47,9 +46,10 @@ export class Connection implements Peer {
     if (!isBinary) return this.close(CLOSE.malformed, 'Messages must be binary');
     if (this.claims.exp * 1000 <= this.now()) return this.close(CLOSE.unauthorized, 'Access token expired');
     if (!this.checkRole()) return;
-    if (!canRead(this.claims, this.ref)) return this.close(CLOSE.forbidden, 'Room not allowed');
+    const rights = this.rooms.extensions.authorize(this.claims, this.ref);
+    if (!rights.read) return this.close(CLOSE.forbidden, 'Room not allowed');
     try {
-      handleMessage(data, this.rooms, this.room, this, { writable: canWrite(this.claims, this.ref), acks: this.acks });
+      handleMessage(data, this.rooms, this.room, this, { writable: rights.write, acks: this.acks });
     } catch (error) {
       if (!(error instanceof MalformedMessage)) throw error;
       this.close(CLOSE.malformed, 'Malformed message');

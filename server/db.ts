@@ -43,6 +43,13 @@ export function openDb(dataDir: string): Db {
       expires_at INTEGER NOT NULL,
       used_at INTEGER
     );
+    CREATE TABLE IF NOT EXISTS outbox (
+      queue TEXT NOT NULL,
+      key TEXT NOT NULL,
+      data TEXT NOT NULL,
+      settled INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (queue, key)
+    );
     CREATE TABLE IF NOT EXISTS invoice_sequences (
       org_id TEXT PRIMARY KEY,
       last INTEGER NOT NULL

@@ -4,6 +4,7 @@ import { serveAdminFiles } from './admin-files';
 import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
 import type { Members } from './members';
+import type { CardVault } from './payments/card-vault';
 import type { PaymentProcessor } from './payments/processor';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -13,6 +14,8 @@ export interface HttpDeps {
   codes: SignInCodes;
   members: Members;
   processor: PaymentProcessor;
+  /** Keeps the processor's tokens; purchasers get references bound to them. */
+  cards: CardVault;
   /** The person's display name from the organization's directory. */
   nameOf: (orgId: string, personId: string) => string;
   now: () => number;
@@ -45,13 +48,13 @@ export function createHttpHandler(deps: HttpDeps) {
   }
 
   /** A purchaser, by the `Authorization: Bearer` access token, whose role is still current. */
-  async function purchaserOf(req: IncomingMessage): Promise<boolean> {
+  async function purchaserOf(req: IncomingMessage): Promise<{ orgId: string; personId: string } | undefined> {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const verified = token ? await deps.tokens.verifyAccess(token) : undefined;
-    if (!verified?.ok) return false;
+    if (!verified?.ok) return undefined;
     const { orgId, personId, role } = verified.claims;
     deps.members.refresh();
-    return role === 'purchaser' && deps.members.roleOf(orgId, personId) === role;
+    return role === 'purchaser' && deps.members.roleOf(orgId, personId) === role ? { orgId, personId } : undefined;
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -83,12 +86,13 @@ export function createHttpHandler(deps: HttpDeps) {
         return json(res, 200, refreshed);
       }
       if (req.method === 'POST' && path === '/api/payment-methods/tokenize') {
-        if (!(await purchaserOf(req))) return json(res, 401, { error: 'Sign in as a purchaser.' });
+        const purchaser = await purchaserOf(req);
+        if (!purchaser) return json(res, 401, { error: 'Sign in as a purchaser.' });
         const body = Card.safeParse(await readJson(req));
         if (!body.success) return json(res, 400, { error: 'Send {"number", "expMonth", "expYear", "securityCode"}' });
-        const tokenized = deps.processor.tokenize(body.data, new Date(deps.now()).toISOString());
+        const tokenized = await deps.processor.tokenize(body.data, new Date(deps.now()).toISOString());
         if (!tokenized.ok) return json(res, 400, { error: 'Check the card.', errors: tokenized.errors });
-        return json(res, 200, { token: tokenized.token, brand: tokenized.brand, last4: tokenized.last4 });
+        return json(res, 200, { cardRef: deps.cards.issue(purchaser.orgId, purchaser.personId, tokenized.token), brand: tokenized.brand, last4: tokenized.last4 });
       }
       return json(res, 404, { error: 'Not found' });
     } catch (error) {

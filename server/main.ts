@@ -10,6 +10,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.data' },
     'compact-after': { type: 'string' },
     'max-doc-bytes': { type: 'string' },
+    /** Slows every simulated charge down, so that fault tests can kill the server between storing and charging. */
+    'processor-delay-ms': { type: 'string' },
   },
 });
 
@@ -21,6 +23,7 @@ const server = await startServer({
   host: values.host,
   compactAfter: optionalInt(values['compact-after']),
   maxDocBytes: optionalInt(values['max-doc-bytes']),
+  processorDelayMs: optionalInt(values['processor-delay-ms']),
 });
 console.log(`Seatkeeper sync server listening on ${server.url} (data: ${dataDir})`);
 

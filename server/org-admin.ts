@@ -3,15 +3,22 @@ import { applyChanges } from '../lib/doc/apply';
 import type { Change } from '../lib/doc/change';
 import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
-import type { Organization, Person, Product } from '../lib/org/schemas';
+import { Product, type Organization, type Person } from '../lib/org/schemas';
 import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/room/org-doc';
 import type { Role } from '../lib/org/role';
 import { SignInCodes } from './codes';
 import { openDb, type Db } from './db';
 import { Members } from './members';
 import { appendChange, loadRoomDoc } from './room-log';
+import { CardVault } from './payments/card-vault';
 import { SUCCEEDING_CARD, SimulatedProcessor } from './payments/simulated-processor';
 import { UpdateStore } from './storage';
+
+/** The catalog settings an admin may change while purchasers use the product. */
+export interface ProductChanges {
+  selfService?: boolean;
+  maxLicenses?: number;
+}
 
 /**
  * What the CLI and first start do to organizations, straight on the data directory; a running
@@ -65,6 +72,28 @@ export class OrgAdmin {
     this.members.setRole(orgId, personId, role);
   }
 
+  /**
+   * Changes settings of a catalog product. Only the fields that differ are written, so that a
+   * concurrent edit of another field of the product merges instead of being overwritten.
+   */
+  updateProduct(orgId: string, productId: string, changes: ProductChanges): Product {
+    const org = this.org(orgId);
+    if (!org) throw new Error(`No organization ${orgId}`);
+    const current = org.catalog[productId];
+    if (!current) throw new Error(`No product ${productId} in ${orgId}`);
+    const changed = Object.entries(changes).filter(([field, value]) => value !== undefined && value !== current[field as keyof Product]);
+    const parsed = Product.safeParse({ ...current, ...Object.fromEntries(changed) });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`${productId}: ${issue.path.map(String).join('.')}: ${issue.message}`);
+    }
+    this.changeOrg(orgId, (doc) => {
+      const map = doc.getMap<Y.Map<unknown>>('catalog').get(productId)!;
+      for (const [field, value] of changed) map.set(field, value);
+    });
+    return parsed.data;
+  }
+
   createSignInCode(orgId: string, personId: string, ttlMs?: number): string {
     if (!this.members.roleOf(orgId, personId)) throw new Error(`${personId} has no role in ${orgId}: set one first`);
     return this.codes.create(orgId, personId, this.now(), ttlMs);
@@ -92,25 +121,26 @@ export class OrgAdmin {
     this.members.setRole(org.organization.id, admin.id, 'admin');
     const now = new Date(this.now()).toISOString();
     const seed = demoSeedChanges(org, now);
-    const tokens = this.registerDemoCards(seed, now);
+    const cards = this.registerDemoCards(org.organization.id, org.purchaser.id, seed, now);
     appendChange(this.store, { kind: 'purchaser', orgId: org.organization.id, personId: org.purchaser.id }, (doc) =>
-      applyChanges(doc, [...seed, ...tokens], null),
+      applyChanges(doc, [...seed, ...cards], null),
     );
     return { purchaser: org.purchaser, admin, created: true };
   }
 
   /**
    * The demo's seeded Visa ending 4242 is Stripe's succeeding test card. Registering it with the
-   * simulated processor gives it a token, so the demo purchaser's first purchase is charged instead
-   * of ending as "payment not taken".
+   * simulated processor gives it a token (and the purchaser a reference to it), so the demo
+   * purchaser's first purchase is charged instead of ending as "payment not taken".
    */
-  private registerDemoCards(seed: readonly Change[], now: string): Change[] {
+  private registerDemoCards(orgId: string, personId: string, seed: readonly Change[], now: string): Change[] {
     const processor = new SimulatedProcessor(this.db);
+    const vault = new CardVault(this.db);
     return seed.flatMap((change): Change[] => {
       if (change.op !== 'put' || change.collection !== 'paymentMethods') return [];
       const { expMonth, expYear } = change.fields as { expMonth: number; expYear: number };
-      const tokenized = processor.tokenize({ number: SUCCEEDING_CARD, expMonth, expYear, securityCode: '123' }, now);
-      return tokenized.ok ? [{ op: 'put', collection: 'paymentMethods', id: change.id, fields: { processorToken: tokenized.token } }] : [];
+      const tokenized = processor.register({ number: SUCCEEDING_CARD, expMonth, expYear, securityCode: '123' }, now);
+      return tokenized.ok ? [{ op: 'put', collection: 'paymentMethods', id: change.id, fields: { cardRef: vault.issue(orgId, personId, tokenized.token) } }] : [];
     });
   }
 

@@ -1,9 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { applyChanges } from '../lib/doc/apply';
 import { changedKeys } from '../lib/doc/changed-entities';
 import { encodeAwareness, encodeStored, encodeSyncUpdate, type Refusal } from '../lib/room/messages';
-import { checkChangedEntries, readTouched, recordRoots, type RoomDocCheck } from '../lib/room/room-doc';
+import { readTouched, recordRoots } from '../lib/room/room-doc';
 import { parseRoom, roomName, type Room as RoomRef } from '../lib/room/room-name';
+import { Extensions, type AcceptedUpdate, type UpdateContext, type Verdict } from './extension';
+import { roomShape } from './extensions/room-shape';
 import { inThreadWriter, type LogWriter } from './log-writer';
 import { loadRoomDoc } from './room-log';
 import type { LogOp, UpdateStore } from './storage';
@@ -17,6 +20,11 @@ export interface Peer {
 const SERVER_WRITE = Symbol('server write');
 /** Origin of rows another process (the CLI) stored: broadcast, not stored again. */
 const EXTERNAL = Symbol('external');
+/** Origin of the server's corrections of a client's update: stored and broadcast together with it. */
+const CORRECTION = Symbol('correction');
+
+/** Most updates a room holds back at once while they wait for structs they depend on. */
+const MAX_WAITING = 256;
 
 export interface Limits {
   /** Past this many rows since its last snapshot, a room's log is compacted into one snapshot. */
@@ -27,10 +35,11 @@ export interface Limits {
 
 export type Received = { ok: true } | { ok: false; refusal: Refusal };
 
-/** Keys of a room's record roots that an accepted update touched, and their values before it. */
-export interface AcceptedChange {
-  touched: ReadonlyMap<string, ReadonlySet<string>>;
-  before: Record<string, Record<string, unknown>>;
+/** A client's update that depends on structs the room has not received: judged once they arrive. */
+interface Waiting {
+  update: Uint8Array;
+  from: Peer;
+  resolve(result: Received): void;
 }
 
 export class Room {
@@ -49,6 +58,13 @@ export class Room {
   docBytes: number;
   /** The updates in the document that are queued or in flight, clients' and the server's, in order. */
   readonly pending: Uint8Array[] = [];
+  /** Updates held back until what they depend on arrives (see `Rooms.receive`), in arrival order. */
+  waiting: Waiting[] = [];
+  /**
+   * Per Yjs client id, the first clock of an update refused in this room: that client's later
+   * structs build on it and can never be integrated, so they are refused rather than held.
+   */
+  readonly refusedFrom = new Map<number, number>();
   compacting = false;
   lastUsed: number;
   /**
@@ -115,9 +131,21 @@ export class Room {
  * order, the server's own update (broadcast after the commit) or a room's compaction.
  */
 type Queued =
-  | { kind: 'client'; room: Room; diff: Uint8Array; from: Peer; change: AcceptedChange | undefined; resolve(result: Received): void }
+  | {
+      kind: 'client';
+      room: Room;
+      /** The client's update merged with the server's corrections: what is stored and what the others hear. */
+      stored: Uint8Array;
+      /** The corrections alone, for the client that sent the update. */
+      correction: Uint8Array | undefined;
+      from: Peer;
+      update: AcceptedUpdate;
+      ops: readonly LogOp[];
+      resolve(result: Received): void;
+    }
   | { kind: 'verdict'; result: Received; resolve(result: Received): void }
   | { kind: 'server'; room: Room; update: Uint8Array }
+  | { kind: 'ops'; ops: readonly LogOp[] }
   | { kind: 'compact'; room: Room; snapshot: Uint8Array; upTo: number; rowsFolded: number };
 
 /**
@@ -137,13 +165,8 @@ export class Rooms {
   private flushScheduled = false;
   private committing: Promise<void> | undefined;
   private pollWanted = false;
-  /** Called after a room's document changed, whoever changed it; for rooms not in memory, with only their ref. */
-  onChange: (room: RoomRef) => void = () => undefined;
-  /**
-   * Called after a client's update was committed and applied, with what it touched and how that
-   * was before; the server bills purchases and license changes here. Not called for the CLI's rows.
-   */
-  onAccepted?: (room: Room, change: AcceptedChange) => void;
+  /** The policies: who may do what, which updates are valid, what follows an accepted one. */
+  extensions = new Extensions([roomShape]);
 
   constructor(
     private readonly store: UpdateStore,
@@ -189,7 +212,7 @@ export class Rooms {
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       room.changed();
       room.docBytes += update.byteLength;
-      if (origin instanceof ClientUpdate) return;
+      if (origin instanceof ClientUpdate || origin === CORRECTION) return;
       if (origin === SERVER_WRITE) {
         room.pending.push(update);
         this.enqueue({ kind: 'server', room, update });
@@ -197,7 +220,7 @@ export class Rooms {
         room.storedElsewhere();
         room.broadcast(encodeSyncUpdate(update), origin);
       }
-      this.onChange(room.ref);
+      this.extensions.changed(room.ref);
     });
   }
 
@@ -225,16 +248,20 @@ export class Rooms {
     room.lastUsed = this.now();
     const ids = room.awarenessIds.get(peer);
     room.awarenessIds.delete(peer);
+    room.waiting = room.waiting.filter((held) => held.from !== peer);
     if (ids?.size) awarenessProtocol.removeAwarenessStates(room.awareness, [...ids], null);
   }
 
   /**
    * A client's update (sync step 2 or update message). What the room already holds is accepted as
-   * is; anything new must come from a writer, keep the document under its size limit and valid for
-   * its kind: it is applied to the room, and only the entries it touched are checked. A valid update
-   * joins the next group commit and is broadcast and resolved as accepted after it; an invalid one
-   * is taken back before anyone heard of it. Verdicts resolve in the order the updates arrived.
-   * Throws on an undecodable update.
+   * is; anything new must come from a writer and keep the document under its size limit. It is
+   * applied to the room and judged by the extensions inside that transaction, from what it touched
+   * as it was and as it is. A refused update is taken back before anyone heard of it. An update
+   * that depends on structs the room lacks (Yjs would keep part of it pending and apply the rest,
+   * deletions included) is taken back too and held until they arrive: it is judged whole or not at
+   * all. An accepted one joins the next group commit with the server's corrections, and is
+   * broadcast and resolved as accepted after it. Verdicts resolve in the order the updates arrived,
+   * except a held update's, which resolves once it could be judged. Throws on an undecodable update.
    */
   receive(room: Room, update: Uint8Array, from: Peer, writable: boolean): Promise<Received> {
     room.lastUsed = this.now();
@@ -250,14 +277,17 @@ export class Rooms {
     }
     const origin = new ClientUpdate();
     const kind = room.ref.kind;
-    let verdict = { ok: true } as RoomDocCheck;
-    let change: AcceptedChange | undefined;
+    let judged: { update: UpdateContext; verdict: Verdict } | 'incomplete' | undefined;
     // In the transaction's last moment before its cleanup: what it deleted can still be read as it was.
     const check = (transaction: Y.Transaction) => {
       if (transaction.origin !== origin) return;
-      const touched = changedKeys(room.doc, transaction, recordRoots(kind));
-      verdict = checkChangedEntries(kind, room.doc, touched);
-      if (verdict.ok && this.onAccepted) change = { touched, before: readTouched(kind, room.doc, touched, before) };
+      if (doc.store.pendingStructs || doc.store.pendingDs) {
+        judged = 'incomplete';
+        return;
+      }
+      const touched = changedKeys(doc, transaction, recordRoots(kind));
+      const context: UpdateContext = { room, touched, before: readTouched(kind, doc, touched, before), after: readTouched(kind, doc, touched), now: this.now() };
+      judged = { update: context, verdict: this.extensions.check(context) };
     };
     const doc = room.doc;
     doc.on('afterTransaction', check);
@@ -269,18 +299,60 @@ export class Rooms {
     } finally {
       doc.off('afterTransaction', check);
     }
+    if (judged === 'incomplete') {
+      this.reload(room);
+      if (dependsOnRefused(room, diff)) return this.tell({ ok: false, refusal: { code: 'invalid', message: `${room.name}: this change builds on a change that was refused.` } });
+      if (room.waiting.length >= MAX_WAITING) return this.tell({ ok: false, refusal: { code: 'invalid', message: `${room.name}: too many updates wait for changes that never arrived.` } });
+      return new Promise((resolve) => room.waiting.push({ update, from, resolve }));
+    }
+    if (!judged) throw new Error('The update was applied without a transaction');
+    const { update: context, verdict } = judged;
     if (!verdict.ok) {
       this.reload(room);
-      return this.tell({ ok: false, refusal: { code: 'invalid', message: verdict.message } });
+      for (const [client, clock] of Y.parseUpdateMeta(diff).from) room.refusedFrom.set(client, Math.min(clock, room.refusedFrom.get(client) ?? clock));
+      return this.tell({ ok: false, refusal: verdict.refusal });
     }
-    room.pending.push(diff);
-    return new Promise((resolve) => this.enqueue({ kind: 'client', room, diff, from, change, resolve }));
+    const correction = verdict.corrections?.length ? this.correct(room, verdict.corrections) : undefined;
+    const accepted: AcceptedUpdate = { ...context, after: correction ? readTouched(kind, room.doc, context.touched) : context.after, notices: verdict.notices ?? [] };
+    const stored = correction ? Y.mergeUpdates([diff, correction]) : diff;
+    room.pending.push(stored);
+    const ops = this.extensions.accept(accepted);
+    const received = new Promise<Received>((resolve) => this.enqueue({ kind: 'client', room, stored, correction, from, update: accepted, ops, resolve }));
+    this.retryWaiting(room);
+    return received;
   }
 
-  /** A change made by the server itself. */
-  write(room: Room, change: (doc: Y.Doc) => void): void {
+  /** Applies the server's corrections of the update just applied; returns them as one update. */
+  private correct(room: Room, corrections: NonNullable<Extract<Verdict, { ok: true }>['corrections']>): Uint8Array {
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array, origin: unknown) => origin === CORRECTION && updates.push(update);
+    room.doc.on('update', capture);
+    try {
+      applyChanges(room.doc, corrections, CORRECTION);
+    } finally {
+      room.doc.off('update', capture);
+    }
+    return Y.mergeUpdates(updates);
+  }
+
+  /** After an update was accepted: held updates whose structs may have arrived with it are judged again. */
+  private retryWaiting(room: Room): void {
+    const waiting = room.waiting;
+    room.waiting = [];
+    for (const held of waiting) void this.receive(room, held.update, held.from, true).then(held.resolve);
+  }
+
+  /** A change made by the server itself; `ops` (settling an outbox job) are stored in the same transaction. */
+  write(room: Room, change: (doc: Y.Doc) => void, ops: readonly LogOp[] = []): void {
     room.lastUsed = this.now();
     room.doc.transact(() => change(room.doc), SERVER_WRITE);
+    // Queued in the same turn as the write's own entry, so flushed with it into one commit.
+    if (ops.length) this.commit(ops);
+  }
+
+  /** Ops of the outbox for the next group commit. */
+  commit(ops: readonly LogOp[]): void {
+    this.enqueue({ kind: 'ops', ops });
   }
 
   /**
@@ -300,7 +372,7 @@ export class Rooms {
       if (room) Y.applyUpdate(room.doc, row.data, EXTERNAL);
       else {
         const ref = parseRoom(row.room);
-        if (ref) this.onChange(ref);
+        if (ref) this.extensions.changed(ref);
       }
     }
   }
@@ -362,9 +434,10 @@ export class Rooms {
       else if (entry.kind === 'server' && !sealed.has(entry.room)) sealed.set(entry.room, undefined);
     }
     const ops = entries.flatMap((entry): LogOp[] => {
-      if (entry.kind === 'client') return [{ op: 'append', room: entry.room.name, data: entry.diff }];
+      if (entry.kind === 'client') return [{ op: 'append', room: entry.room.name, data: entry.stored }, ...entry.ops];
       if (entry.kind === 'server') return [{ op: 'append', room: entry.room.name, data: entry.update }];
       if (entry.kind === 'compact') return [{ op: 'compact', room: entry.room.name, snapshot: entry.snapshot, upTo: entry.upTo }];
+      if (entry.kind === 'ops') return [...entry.ops];
       return [];
     });
     this.committing = this.writer.write(ops).then(
@@ -389,6 +462,7 @@ export class Rooms {
       for (const room of sealed.keys()) this.reload(room);
     } else for (const [room, stored] of sealed) if (stored) room.committed(stored);
     for (const entry of entries) {
+      if (entry.kind === 'ops') continue;
       if (entry.kind === 'verdict') {
         entry.resolve(entry.result);
         continue;
@@ -408,9 +482,10 @@ export class Rooms {
         room.broadcast(encodeSyncUpdate(entry.update));
         continue;
       }
-      room.broadcast(encodeSyncUpdate(entry.diff), entry.from);
-      this.onChange(room.ref);
-      if (entry.change) this.onAccepted?.(room, entry.change);
+      room.broadcast(encodeSyncUpdate(entry.stored), entry.from);
+      if (entry.correction) entry.from.send(encodeSyncUpdate(entry.correction));
+      this.extensions.changed(room.ref);
+      this.extensions.stored(entry.update);
       entry.resolve({ ok: true });
     }
     if (this.pollWanted) this.poll();
@@ -431,6 +506,15 @@ export class Rooms {
     const rowsFolded = room.rows - 1;
     this.enqueue({ kind: 'compact', room, snapshot: Y.encodeStateAsUpdate(room.doc), upTo: this.polled, rowsFolded });
   }
+}
+
+/** Whether an update has structs of a client at or after that client's refused ones. */
+function dependsOnRefused(room: Room, diff: Uint8Array): boolean {
+  for (const [client, clock] of Y.parseUpdateMeta(diff).to) {
+    const refused = room.refusedFrom.get(client);
+    if (refused !== undefined && clock > refused) return true;
+  }
+  return false;
 }
 
 /** The origin of a client's update while it is applied and checked: its own object, to recognise its transaction. */

@@ -5,7 +5,6 @@ import { parseRoom } from '../lib/room/room-name';
 import type { TokenService } from './auth';
 import { CLOSE, Connection } from './connection';
 import type { Members } from './members';
-import { canRead } from './rights';
 import type { Rooms } from './rooms';
 
 /**
@@ -78,7 +77,7 @@ async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps, con
   if (deps.members.roleOf(claims.orgId, claims.personId) !== claims.role) return ws.close(CLOSE.forbidden, 'Not a member of this organization with this role');
   const ref = parseRoom(decodeURIComponent(url.pathname.slice(1)));
   if (!ref) return ws.close(CLOSE.noSuchRoom, 'No such room');
-  if (!canRead(claims, ref)) return ws.close(CLOSE.forbidden, 'Room not allowed');
+  if (!deps.rooms.extensions.authorize(claims, ref).read) return ws.close(CLOSE.forbidden, 'Room not allowed');
   if (ws.readyState !== ws.OPEN) return;
 
   connection = new Connection(ws, claims, ref, deps.rooms.open(ref), deps.rooms, deps.members, deps.now, url.searchParams.get(ACKS_PARAM) === '1');

@@ -8,9 +8,21 @@ export interface StoredUpdate {
 
 /**
  * One write to the log: a room's update, or a room's compaction into `snapshot`, which holds every
- * row of the room up to seq `upTo` (rows after it, another process' or still in flight, stay).
+ * row of the room up to seq `upTo` (rows after it, another process' or still in flight, stay); or a
+ * job of the outbox, put (`enqueue`, once per key) or done (`settle`) in the same transaction as
+ * the room writes it belongs to.
  */
-export type LogOp = { op: 'append'; room: string; data: Uint8Array } | { op: 'compact'; room: string; snapshot: Uint8Array; upTo: number };
+export type LogOp =
+  | { op: 'append'; room: string; data: Uint8Array }
+  | { op: 'compact'; room: string; snapshot: Uint8Array; upTo: number }
+  | { op: 'enqueue'; queue: string; key: string; data: string }
+  | { op: 'settle'; queue: string; key: string };
+
+/** A job of the outbox that is not settled yet. */
+export interface OutboxJob {
+  key: string;
+  data: string;
+}
 
 /** What a batch of ops did: the seqs of its appends in order, and the rooms whose compaction failed (their rows stay as they were). */
 export interface LogResult {
@@ -31,6 +43,10 @@ export class UpdateStore {
   private readonly deleteRoomUpTo;
   private readonly roomsLike;
   private readonly maxSeq;
+  private readonly enqueueJob;
+  private readonly settleJob;
+  private readonly openJobs;
+  private readonly jobByKey;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
@@ -40,6 +56,10 @@ export class UpdateStore {
     this.deleteRoomUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
     this.roomsLike = db.prepare<[string], { room: string }>("SELECT DISTINCT room FROM updates WHERE room LIKE ? ESCAPE '\\'");
     this.maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM updates');
+    this.enqueueJob = db.prepare<[string, string, string]>('INSERT OR IGNORE INTO outbox (queue, key, data) VALUES (?, ?, ?)');
+    this.settleJob = db.prepare<[string, string]>('UPDATE outbox SET settled = 1 WHERE queue = ? AND key = ?');
+    this.jobByKey = db.prepare<[string, string], OutboxJob>('SELECT key, data FROM outbox WHERE queue = ? AND key = ?');
+    this.openJobs = db.prepare<[string], OutboxJob>('SELECT key, data FROM outbox WHERE queue = ? AND settled = 0 ORDER BY rowid');
   }
 
   append(room: string, data: Uint8Array): number {
@@ -61,6 +81,8 @@ export class UpdateStore {
       .transaction(() => {
         for (const op of ops) {
           if (op.op === 'append') result.seqs.push(this.append(op.room, op.data));
+          else if (op.op === 'enqueue') this.enqueueJob.run(op.queue, op.key, op.data);
+          else if (op.op === 'settle') this.settleJob.run(op.queue, op.key);
           else {
             try {
               compact(op.room, op.snapshot, op.upTo);
@@ -72,6 +94,16 @@ export class UpdateStore {
       })
       .immediate();
     return result;
+  }
+
+  /** The jobs of `queue` not settled yet, oldest first. */
+  openJobsOf(queue: string): OutboxJob[] {
+    return this.openJobs.all(queue);
+  }
+
+  /** A job of `queue` by key, settled or not. */
+  job(queue: string, key: string): OutboxJob | undefined {
+    return this.jobByKey.get(queue, key);
   }
 
   load(room: string): StoredUpdate[] {

@@ -84,7 +84,7 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
           // Only a card the command accepted goes to the processor; its token joins the card's details.
           const tokenized = await sync.tokenize(request.input as CardNumbers);
           if (tokenized && !tokenized.ok) return { ok: false, errors: tokenized.errors };
-          if (tokenized) result = command(readState(store.doc), { ...(request.input as object), processorToken: tokenized.token }, ctx);
+          if (tokenized) result = command(readState(store.doc), { ...(request.input as object), cardRef: tokenized.cardRef }, ctx);
           if (!result.ok) return result;
         }
         await store.apply(result.changes);

@@ -41,10 +41,11 @@ export const PaymentMethod = z.object({
   address: Address,
   updatedAt: IsoDateTime,
   /**
-   * The payment processor's reference to the card, when it was added while signed in to a sync
-   * server; the server charges it. Without one the server cannot take payment.
+   * The sync server's reference to the card, when it was added while signed in: the server keeps the
+   * payment processor's token behind it and charges it only for this purchaser. Without one the
+   * server cannot take payment.
    */
-  processorToken: z.optional(z.string().check(z.regex(/^tok_[A-Za-z0-9]{8,64}$/))),
+  cardRef: z.optional(z.string().check(z.regex(/^card_[A-Za-z0-9]{8,64}$/))),
 });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 

@@ -9,7 +9,7 @@ import { fail, issuesToErrors, type CommandContext, type CommandResult } from '.
 export function addPaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
   const parsed = AddPaymentMethodInput.safeParse(input);
   if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
-  const { profileId, expMonth, expYear, nameOnCard, address, makeDefault, processorToken } = parsed.data;
+  const { profileId, expMonth, expYear, nameOnCard, address, makeDefault, cardRef } = parsed.data;
 
   const profile = state.billingProfiles[profileId];
   if (!profile) return fail({ form: 'This billing profile no longer exists' });
@@ -26,7 +26,7 @@ export function addPaymentMethod(state: PurchaserState, input: unknown, ctx: Com
     nameOnCard,
     address,
     updatedAt: ctx.now,
-    ...(processorToken ? { processorToken } : {}),
+    ...(cardRef ? { cardRef } : {}),
   };
   const changes: Change[] = [{ op: 'put', collection: 'paymentMethods', id: method.id, fields: method }];
   if (makeDefault) changes.push({ op: 'put', collection: 'billingProfiles', id: profile.id, fields: { paymentMethodId: method.id } });

@@ -49,7 +49,7 @@ const securityCode = z.string().check(z.regex(/^\d{3,4}$/, 'Enter the 3 or 4 dig
 const nameOnCard = z.string().check(z.trim(), z.minLength(1, 'Enter the name on the card'), z.maxLength(100));
 const cardNumber = z.string().check(z.minLength(1, 'Enter the card number'));
 /** Set by the background after the sync server's payment processor tokenized the card; never by a page. */
-const processorToken = z.optional(z.string());
+const cardRef = z.optional(z.string());
 
 /** Adds a card to a billing profile. The number and security code are checked, then dropped. */
 export const AddPaymentMethodInput = z.object({
@@ -62,7 +62,7 @@ export const AddPaymentMethodInput = z.object({
   address: Address,
   /** Make it the profile's payment method. */
   makeDefault: z.boolean(),
-  processorToken,
+  cardRef,
 });
 
 /** Edits what can change on a card without a new number. */
@@ -84,7 +84,7 @@ export const ReplacePaymentMethodInput = z.object({
   expYear: year,
   nameOnCard,
   address: Address,
-  processorToken,
+  cardRef,
 });
 
 export const SupportRequestInput = z.object({

@@ -7,7 +7,7 @@ import { fail, issuesToErrors, type CommandContext, type CommandResult } from '.
 export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
   const parsed = ReplacePaymentMethodInput.safeParse(input);
   if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
-  const { paymentMethodId, expMonth, expYear, nameOnCard, address, processorToken } = parsed.data;
+  const { paymentMethodId, expMonth, expYear, nameOnCard, address, cardRef } = parsed.data;
 
   const old = state.paymentMethods[paymentMethodId];
   if (!old) return fail({ form: 'This payment method no longer exists' });
@@ -19,10 +19,10 @@ export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx:
     ok: true,
     changes: [
       // The old card's token must not stay with the new card's details: without a new one there is none.
-      processorToken
-        ? { op: 'put', collection: 'paymentMethods', id: old.id, fields: { ...fields, processorToken } }
+      cardRef
+        ? { op: 'put', collection: 'paymentMethods', id: old.id, fields: { ...fields, cardRef } }
         : { op: 'put', collection: 'paymentMethods', id: old.id, fields },
-      ...(processorToken || !old.processorToken ? [] : [{ op: 'unset', collection: 'paymentMethods', id: old.id, field: 'processorToken' } as const]),
+      ...(cardRef || !old.cardRef ? [] : [{ op: 'unset', collection: 'paymentMethods', id: old.id, field: 'cardRef' } as const]),
     ],
     message: `Replaced ${BRAND_LABELS[old.brand]} ending ${old.last4} with ${BRAND_LABELS[card.brand]} ending ${card.last4}`,
   };

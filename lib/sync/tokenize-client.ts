@@ -10,19 +10,20 @@ export interface CardNumbers {
 }
 
 export type TokenizeResult =
-  | { ok: true; token: string }
+  | { ok: true; cardRef: string }
   /** Offline or the server is down: the card is kept without a token. */
   | { ok: false; kind: 'unreachable' }
   /** The access token was refused: renew it and try again. */
   | { ok: false; kind: 'unauthorized' }
   | { ok: false; kind: 'refused'; errors: FieldErrors };
 
-const Reply = z.object({ token: z.string() });
+const Reply = z.object({ cardRef: z.string() });
 const Refusal = z.object({ errors: FieldErrors });
 
 /**
- * `POST /api/payment-methods/tokenize`: hands the card to the server's payment processor, which
- * answers with the token the server charges later. The number goes nowhere else.
+ * `POST /api/payment-methods/tokenize`: hands the card to the server's payment processor; the
+ * server keeps the processor's token and answers with a reference to it, bound to this purchaser,
+ * which the server charges later. The number goes nowhere else.
  */
 export async function tokenizeCard(fetch: Fetch, serverUrl: string, accessToken: string, card: CardNumbers): Promise<TokenizeResult> {
   let response: Awaited<ReturnType<Fetch>>;
@@ -43,5 +44,5 @@ export async function tokenizeCard(fetch: Fetch, serverUrl: string, accessToken:
     return { ok: false, kind: 'refused', errors: refusal.success ? refusal.data.errors : { number: 'The payment processor refused this card.' } };
   }
   const reply = response.ok ? Reply.safeParse(answer) : undefined;
-  return reply?.success ? { ok: true, token: reply.data.token } : { ok: false, kind: 'unreachable' };
+  return reply?.success ? { ok: true, cardRef: reply.data.cardRef } : { ok: false, kind: 'unreachable' };
 }

@@ -28,9 +28,10 @@ export type ChargeOutcome = { ok: true; chargeId: string } | { ok: false; code: 
 
 /**
  * What the server needs of a payment processor (Stripe's shape): turn a card into a token once, and
- * charge a token idempotently. The server keeps tokens, never card numbers.
+ * charge a token idempotently, both over the network like every real processor's API. The server
+ * keeps tokens, never card numbers, and never puts a token in a document (see CardVault).
  */
 export interface PaymentProcessor {
-  tokenize(card: CardEntry, now: string): Tokenized;
-  charge(attempt: ChargeAttempt): ChargeOutcome;
+  tokenize(card: CardEntry, now: string): Promise<Tokenized>;
+  charge(attempt: ChargeAttempt): Promise<ChargeOutcome>;
 }

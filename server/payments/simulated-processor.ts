@@ -23,7 +23,8 @@ export class SimulatedProcessor implements PaymentProcessor {
   private readonly insertCharge;
   private readonly chargeByKey;
 
-  constructor(db: Db) {
+  /** `delayMs`: how long each charge takes, as a real processor's round trip does (fault tests kill the server meanwhile). */
+  constructor(db: Db, private readonly delayMs = 0) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS simulated_cards (
         token TEXT PRIMARY KEY,
@@ -50,7 +51,12 @@ export class SimulatedProcessor implements PaymentProcessor {
     );
   }
 
-  tokenize(card: CardEntry, now: string): Tokenized {
+  async tokenize(card: CardEntry, now: string): Promise<Tokenized> {
+    return this.register(card, now);
+  }
+
+  /** `tokenize` without the wait, for seeding demo data from synchronous setup code. */
+  register(card: CardEntry, now: string): Tokenized {
     const checked = checkCardEntry(card, now);
     if (!checked.ok) return { ok: false, errors: checked.errors };
     const token = `tok_${randomBytes(12).toString('hex')}`;
@@ -59,7 +65,8 @@ export class SimulatedProcessor implements PaymentProcessor {
     return { ok: true, token, brand: checked.brand, last4: checked.last4 };
   }
 
-  charge(attempt: ChargeAttempt): ChargeOutcome {
+  async charge(attempt: ChargeAttempt): Promise<ChargeOutcome> {
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const earlier = this.chargeByKey.get(attempt.idempotencyKey);
     if (earlier) return earlier.charge_id ? { ok: true, chargeId: earlier.charge_id } : { ok: false, code: 'card_declined', message: earlier.decline_message ?? DECLINED_MESSAGE };
     const card = this.cardByToken.get(attempt.token);

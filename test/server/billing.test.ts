@@ -102,12 +102,12 @@ describe('the server bills purchases and license changes', () => {
 
   it('tokenizes a new card: the document keeps the processor token, brand, last 4 and expiry only', async () => {
     const card = await maya.addCard(SUCCEEDING_CARD);
-    expect(card).toMatchObject({ brand: 'visa', last4: '4242', processorToken: expect.stringMatching(/^tok_/) });
+    expect(card).toMatchObject({ brand: 'visa', last4: '4242', cardRef: expect.stringMatching(/^card_/) });
     expect(JSON.stringify(card)).not.toContain(SUCCEEDING_CARD);
   });
 
   it('charges a purchase and issues invoice NL-… with the total to the cent', async () => {
-    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.processorToken)!;
+    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.cardRef)!;
     chat = await maya.buy(card.id, 100);
     const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, chat.id)!);
     const expected = amountsFor(CHAT_MONTHLY * 100, TAX_BPS);
@@ -143,7 +143,7 @@ describe('the server bills purchases and license changes', () => {
 
   it("charges the demo's seeded Visa without asking for the card again", async () => {
     const seeded = (await maya.db.paymentMethods.get('pm-visa'))!;
-    expect(seeded.processorToken).toMatch(/^tok_/);
+    expect(seeded.cardRef).toMatch(/^card_/);
     const sub = await maya.buy(seeded.id, 2);
     const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, sub.id)!);
     expect(charge).toMatchObject({ status: 'charged' });
@@ -167,8 +167,8 @@ describe('the server bills purchases and license changes', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ number: '5555 5555 5555 4444', expMonth: 1, expYear: new Date().getUTCFullYear() + 1, securityCode: '321' }),
-    }).then((r) => r.json() as Promise<{ token: string; brand: string; last4: string }>);
-    expect(tokenized).toMatchObject({ brand: 'mastercard', last4: '4444', token: expect.stringMatching(/^tok_/) });
+    }).then((r) => r.json() as Promise<{ cardRef: string; brand: string; last4: string }>);
+    expect(tokenized).toMatchObject({ brand: 'mastercard', last4: '4444', cardRef: expect.stringMatching(/^card_/) });
 
     const client = await connectSynced(server.wsUrl, room.purchaser(LIAM), token);
     const now = new Date().toISOString();
@@ -185,7 +185,7 @@ describe('the server bills purchases and license changes', () => {
           id: 'pm-liam',
           fields: {
             profileId: 'bp-liam', brand: 'mastercard', last4: '4444', expMonth: 1, expYear: new Date().getUTCFullYear() + 1, nameOnCard: 'Liam Fischer',
-            address: { line1: '1 Main St', line2: '', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' }, updatedAt: now, processorToken: tokenized.token,
+            address: { line1: '1 Main St', line2: '', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' }, updatedAt: now, cardRef: tokenized.cardRef,
           },
         },
         {
@@ -217,7 +217,7 @@ describe('the server bills purchases and license changes', () => {
     await until(async () => (await maya.meta())?.state === 'offline', 'the device to notice the server is down');
 
     // Bought while the server is down: awaiting confirmation until the server has charged it.
-    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.last4 === '4242' && m.processorToken)!;
+    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.last4 === '4242' && m.cardRef)!;
     const offline = await maya.buy(card.id, 7);
     expect(((await maya.db.meta.get('payments'))?.value as Record<string, unknown>)[offline.id]).toEqual({ state: 'awaiting', message: 'Awaiting confirmation' });
 

@@ -5,6 +5,8 @@ import type { SummaryEntry } from '../../lib/room/summary';
 import { openDb, type Db } from '../../server/db';
 import { appendChange, loadRoomDoc } from '../../server/room-log';
 import { Rooms } from '../../server/rooms';
+import { Extensions } from '../../server/extension';
+import { roomShape } from '../../server/extensions/room-shape';
 import { UpdateStore } from '../../server/storage';
 import { SummaryMaintainer } from '../../server/summary';
 import { LIAM, MAYA, ORG, seedTwoOrgs } from './fixture';
@@ -28,7 +30,7 @@ beforeEach(async () => {
   db = openDb(data.dir);
   rooms = new Rooms(new UpdateStore(db), { compactAfter: 500, maxDocBytes: 8 * 1024 * 1024 });
   summary = new SummaryMaintainer(rooms, new UpdateStore(db), 0);
-  rooms.onChange = (ref) => summary.roomChanged(ref);
+  rooms.extensions = new Extensions([roomShape, { name: 'summary', onChange: (ref) => summary.roomChanged(ref) }]);
   await summary.recomputeAll();
 });
 
@@ -82,7 +84,7 @@ describe('summary maintainer', () => {
   it('reads a purchaser again who changed while the catch-up was reading their organization', async () => {
     // A recompute delay longer than the test: only the catch-up itself can bring the change in.
     const slow = new SummaryMaintainer(rooms, new UpdateStore(db), 60_000);
-    rooms.onChange = (ref) => slow.roomChanged(ref);
+    rooms.extensions = new Extensions([roomShape, { name: 'summary', onChange: (ref) => slow.roomChanged(ref) }]);
     const [id, sub] = [...subscriptions(MAYA.personId)][0]!;
     const caughtUp = slow.recomputeAll();
     // After one turn the catch-up has read Maya's room (the first of her organization) and not Liam's.
@@ -114,7 +116,7 @@ describe('summary maintainer', () => {
 
   it('recomputes at most perTurn purchasers in one turn of the event loop, the others in the turns after it', async () => {
     const stepwise = new SummaryMaintainer(rooms, new UpdateStore(db), 0, 1);
-    rooms.onChange = (ref) => stepwise.roomChanged(ref);
+    rooms.extensions = new Extensions([roomShape, { name: 'summary', onChange: (ref) => stepwise.roomChanged(ref) }]);
     const recomputed = vi.spyOn(stepwise, 'recomputePurchasers');
 
     subscriptions(MAYA.personId).get('sub-chat')!.set('licenses', 201);

@@ -40,7 +40,7 @@ export interface SyncService {
    * Has the server's payment processor tokenize a card: its token, field errors when the processor
    * refuses the card, or undefined when signed out or the server cannot be reached.
    */
-  tokenize(card: CardNumbers): Promise<{ ok: true; token: string } | { ok: false; errors: FieldErrors } | undefined>;
+  tokenize(card: CardNumbers): Promise<{ ok: true; cardRef: string } | { ok: false; errors: FieldErrors } | undefined>;
   /** Shows the subscriptions 'awaiting confirmation' until the server's charge for their last change arrives. */
   expectCharges(subscriptionIds: readonly string[]): Promise<void>;
   /** The periodic alarm: renews a due token, reconnects rooms the server closed. */

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../../db';
 
 /** Invoice numbers, counting up per organization from 1; each call takes the next one in one atomic statement. */
 export class InvoiceSequence {

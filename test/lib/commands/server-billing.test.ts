@@ -20,18 +20,18 @@ describe('commands billed by the server', () => {
   });
 
   it('keeps the processor token of a new card with its brand, last 4 and expiry', () => {
-    const result = expectOk(addPaymentMethod(seededState(), { ...card, profileId: 'bp-main', makeDefault: false, processorToken: 'tok_abcdef123456' }, server()));
+    const result = expectOk(addPaymentMethod(seededState(), { ...card, profileId: 'bp-main', makeDefault: false, cardRef: 'card_abcdef123456' }, server()));
     const after = applyChanges(seededState(), result.changes);
     const added = Object.values(after.paymentMethods).find((m) => m.id !== 'pm-visa')!;
-    expect(added).toMatchObject({ brand: 'visa', last4: '4242', processorToken: 'tok_abcdef123456' });
+    expect(added).toMatchObject({ brand: 'visa', last4: '4242', cardRef: 'card_abcdef123456' });
     expect(JSON.stringify(after)).not.toMatch(/4242 4242|739/);
   });
 
   it('drops the old card’s token when the replacement has none, and takes the new one when it has', () => {
-    const tokened = applyChanges(seededState(), [{ op: 'put', collection: 'paymentMethods', id: 'pm-visa', fields: { processorToken: 'tok_old00000000' } }]);
+    const tokened = applyChanges(seededState(), [{ op: 'put', collection: 'paymentMethods', id: 'pm-visa', fields: { cardRef: 'card_old00000000' } }]);
     const untokened = applyChanges(tokened, expectOk(replacePaymentMethod(tokened, { ...card, paymentMethodId: 'pm-visa' }, server())).changes);
-    expect(untokened.paymentMethods['pm-visa']).not.toHaveProperty('processorToken');
-    const replaced = applyChanges(tokened, expectOk(replacePaymentMethod(tokened, { ...card, paymentMethodId: 'pm-visa', processorToken: 'tok_new00000000' }, server())).changes);
-    expect(replaced.paymentMethods['pm-visa']).toMatchObject({ processorToken: 'tok_new00000000', last4: '4242' });
+    expect(untokened.paymentMethods['pm-visa']).not.toHaveProperty('cardRef');
+    const replaced = applyChanges(tokened, expectOk(replacePaymentMethod(tokened, { ...card, paymentMethodId: 'pm-visa', cardRef: 'card_new00000000' }, server())).changes);
+    expect(replaced.paymentMethods['pm-visa']).toMatchObject({ cardRef: 'card_new00000000', last4: '4242' });
   });
 });
