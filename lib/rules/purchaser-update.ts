@@ -1,5 +1,5 @@
 import { PaymentMethod } from '../billing/schemas';
-import { COLLECTIONS, type Collection } from '../state';
+import type { Collection } from '../state';
 import { Subscription } from '../subscriptions/schema';
 import { SupportRequest } from '../support/schema';
 import { BillingAccount, BillingProfile, Invoice } from '../billing/schemas';
@@ -15,7 +15,24 @@ export interface PurchaserUpdateContext extends TransitionContext {
 export type TouchedEntries = Record<string, Record<string, unknown>>;
 
 const SCHEMAS = { subscriptions: Subscription, billingAccounts: BillingAccount, billingProfiles: BillingProfile, paymentMethods: PaymentMethod, invoices: Invoice, supportRequests: SupportRequest };
-const FIELDS = Object.fromEntries(COLLECTIONS.map((collection) => [collection, new Set(Object.keys(SCHEMAS[collection].shape))])) as Record<Collection, Set<string>>;
+/** A zod object schema's fields, through `optional` wrappers; undefined for anything that is not an object schema. */
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  let current = schema as { def?: { innerType?: unknown; shape?: Record<string, unknown> } } | undefined;
+  while (current?.def?.innerType) current = current.def.innerType as typeof current;
+  return current?.def?.shape;
+}
+
+/** The path of the first field of `value`, at any depth of the schema's objects, that the schema does not know. */
+function unknownField(schema: unknown, value: unknown, path: string): string | undefined {
+  const shape = shapeOf(schema);
+  if (!shape || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  for (const [field, inner] of Object.entries(value)) {
+    if (!(field in shape)) return `${path}.${field}`;
+    const deeper = unknownField(shape[field], inner, `${path}.${field}`);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
 
 /**
  * The server's verdict on a purchaser's update that passed the shape checks: every entity it
@@ -34,8 +51,8 @@ export function judgePurchaserUpdate(touched: ReadonlyMap<string, ReadonlySet<st
 function judgeEntity(collection: Collection, id: string, before: unknown, after: unknown, ctx: PurchaserUpdateContext): Judgement {
   if (collection === 'invoices') return refuse(`invoices.${id}: invoices are issued by the server only`);
   if (after === undefined) return ACCEPT;
-  const unknown = Object.keys(after as object).find((field) => !FIELDS[collection].has(field));
-  if (unknown) return refuse(`${collection}.${id}.${unknown}: not a field of ${collection}`);
+  const unknown = unknownField(SCHEMAS[collection], after, `${collection}.${id}`);
+  if (unknown) return refuse(`${unknown}: not a field of ${collection}`);
   switch (collection) {
     case 'subscriptions':
       return judgeSubscription(id, parsed(Subscription, before), Subscription.parse(after), ctx);

@@ -56,23 +56,29 @@ function judgePurchase(sub: Subscription, ctx: TransitionContext): Judgement {
     });
   }
   const licenses = capLicenses(sub, product, 0, corrections, notices);
-  dropAssignees(sub, {}, licenses, ctx.org, corrections, notices);
+  dropAssignees({ ...sub, productName: product.name }, {}, licenses, ctx.org, corrections, notices);
   return { ok: true, corrections, notices };
 }
 
 function judgeChange(before: Subscription, after: Subscription, ctx: TransitionContext): Judgement {
-  for (const field of [...SERVER_SUBSCRIPTION_FIELDS, ...FIXED_SUBSCRIPTION_FIELDS]) {
+  for (const field of SERVER_SUBSCRIPTION_FIELDS) {
     if (before[field] !== after[field]) return refuse(`subscriptions.${after.id}.${field}: set by the server only`);
+  }
+  for (const field of FIXED_SUBSCRIPTION_FIELDS) {
+    if (before[field] !== after[field]) return refuse(`subscriptions.${after.id}.${field}: chosen at purchase and fixed since; buy again instead`);
   }
   if (before.status === 'expired' && after.status !== 'expired') return refuse(`subscriptions.${after.id}.status: an expired subscription is bought again, not reactivated`);
   const corrections: Change[] = [];
   const notices: Notice[] = [];
-  if (before.status === 'canceled' && after.status === 'active' && effectiveStatus(before, ctx.now) === 'expired') {
-    corrections.push({ op: 'put', collection: 'subscriptions', id: after.id, fields: { status: 'canceled', ...(before.cancellation ? { cancellation: before.cancellation } : {}) } });
-    notices.push({ subscriptionId: after.id, message: `${after.productName} ended on ${formatDay(after.renewsOn)}, so it could not be reactivated. Buy it again to keep using it.` });
-  }
   const product = ctx.org.product(after.productId);
-  const licenses = product && after.licenses > before.licenses ? capLicenses(after, product, before.licenses, corrections, notices) : after.licenses;
+  let licenses = after.licenses;
+  if (before.status === 'canceled' && after.status === 'active' && effectiveStatus(before, ctx.now) === 'expired') {
+    // Taken back whole: licenses added to a subscription that had already ended are not bought either.
+    const restored = { status: 'canceled', ...(before.cancellation ? { cancellation: before.cancellation } : {}), ...(after.licenses > before.licenses ? { licenses: before.licenses } : {}) };
+    corrections.push({ op: 'put', collection: 'subscriptions', id: after.id, fields: restored });
+    notices.push({ subscriptionId: after.id, message: `${after.productName} ended on ${formatDay(after.renewsOn)}, so it could not be reactivated. Buy it again to keep using it.` });
+    licenses = Math.min(after.licenses, before.licenses);
+  } else if (product && after.licenses > before.licenses) licenses = capLicenses(after, product, before.licenses, corrections, notices);
   dropAssignees(after, before.assigned, licenses, ctx.org, corrections, notices);
   return { ok: true, corrections, notices };
 }
