@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { COMMANDS } from '../../lib/commands/registry';
 import type { CommandContext } from '../../lib/commands/result';
 import type { IsoDateTime } from '../../lib/dates';
@@ -8,6 +9,8 @@ import { Request as RequestSchema } from '../../lib/messaging/requests';
 import { demoSeedChanges } from '../../lib/org/demo-seed';
 import type { OrgSource } from '../../lib/org/source';
 import type { SeatkeeperDb } from '../store/db';
+import { CommandJournal, replayingIds, type JournalEntry } from '../store/command-journal';
+import { addLocalNotice, dismissNotices } from '../store/notices';
 import { projectOrg } from '../store/org-projection';
 import { PurchaserStore, SEED } from '../store/purchaser-store';
 import type { CardNumbers } from '../../lib/sync/tokenize-client';
@@ -38,6 +41,25 @@ function billedSubscriptions(changes: readonly Change[]): string[] {
   return changes.flatMap((change) => (change.op === 'put' && change.collection === 'subscriptions' && 'licenses' in change.fields ? [change.id] : []));
 }
 
+const RECOVERING: Response = { ok: false, errors: { form: 'Seatkeeper is getting a fresh copy of your data from the sync server. Try again in a moment.' } };
+
+/** A card command's input without the number and security code, which go to the processor only. */
+function withoutCardNumbers(input: unknown): Record<string, unknown> {
+  const { number: _number, securityCode: _securityCode, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * The journal entries a refusal is about: those that changed the entity its message starts with
+ * (`subscriptions.<id>.licenses: …`), or the first one when it names none or none touched it.
+ */
+function refusedEntries(entries: readonly JournalEntry[], reason: string): JournalEntry[] {
+  const named = /^(\w+)\.([^.:\s]+)/.exec(reason);
+  const touching = named ? entries.filter((entry) => entry.changes.some((change) => change.collection === named[1] && change.id === named[2])) : [];
+  // At least one goes each time: a refusal repeated after running the others again cannot loop.
+  return touching.length ? touching : entries.slice(0, 1);
+}
+
 const SYNC_UNAVAILABLE: Response = { ok: false, errors: { form: 'Syncing is not available here.' } };
 const NOT_UNDERSTOOD: Response = { ok: false, errors: { form: 'Seatkeeper did not understand that request. Reload the page and try again.' } };
 
@@ -64,6 +86,58 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
     sync?.resume().catch(() => undefined);
   })();
 
+  const journal = new CommandJournal(db);
+  let recovering = false;
+  /** A refusal that arrived while recovering from another: recovered from next. */
+  let refusedMeanwhile: string | undefined;
+
+  /**
+   * The server refused a change of this device: a bug or an older extension, never a user's
+   * mistake (what an honest device can merge into is corrected by the server instead). Syncs a
+   * fresh copy of the room, drops the commands not stored yet that touched what the refusal names
+   * (the first one not stored when it names nothing), runs the others again against the fresh copy,
+   * and tells the purchaser what was undone. A change refused again goes the same way, so this ends.
+   */
+  async function recover(reason: string): Promise<void> {
+    if (!sync) return;
+    if (recovering) {
+      refusedMeanwhile = reason;
+      return;
+    }
+    recovering = true;
+    try {
+      const unstored = await journal.unstored();
+      const refused = refusedEntries(unstored, reason);
+      await sync.freshCopy();
+      const fresh = Y.snapshot(store.doc);
+      await journal.clear();
+      const undone = refused.map((entry) => entry.message);
+      const later = unstored.filter((entry) => !refused.includes(entry));
+      const org = await orgSource.load();
+      for (const entry of later.filter((e) => !Y.snapshotContainsUpdate(fresh, e.update))) {
+        const ctx: CommandContext = { now: entry.now, org, newId: replayingIds(entry.ids, newId), billing: 'server' };
+        // A card command cannot run again without the card number, which was never kept: its changes are applied as they were.
+        const result = CARD_COMMANDS.has(entry.name) ? { ok: true as const, changes: entry.changes, message: entry.message } : COMMANDS[entry.name](readState(store.doc), entry.input, ctx);
+        const update = result.ok ? await store.apply(result.changes) : undefined;
+        if (result.ok && update) await journal.record({ ...entry, update });
+        else if (!result.ok) undone.push(entry.message);
+      }
+      await addLocalNotice(db, {
+        key: `refused-${now()}`,
+        at: now(),
+        message: `The sync server refused a change from this device (${reason}), so Seatkeeper undid ${undone.length ? undone.map((m) => `“${m}”`).join(', ') : 'it'}. Everything else you did is kept.`,
+      });
+    } finally {
+      recovering = false;
+    }
+    const again = refusedMeanwhile;
+    refusedMeanwhile = undefined;
+    if (again) await recover(again);
+  }
+  sync?.onRefusal((refusal) => {
+    if (refusal.code === 'invalid' || refusal.code === 'read-only') void recover(refusal.message);
+  });
+
   async function run(request: Request): Promise<Response> {
     await opened;
     if (request.type === 'command' || request.type === 'undo') {
@@ -74,21 +148,37 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
       case 'ready':
         return { ok: true, message: '', canUndo: store.canUndo };
       case 'command': {
+        if (recovering) return RECOVERING;
         // A document that belongs to an account is billed by its sync server, even while signed out or offline.
         const billing = (await db.meta.get('account')) ? 'server' : 'local';
-        const ctx: CommandContext = { now: now(), org: await orgSource.load(), newId, billing };
+        const ids: string[] = [];
+        const recordingId = () => {
+          const id = newId();
+          ids.push(id);
+          return id;
+        };
+        const ctx: CommandContext = { now: now(), org: await orgSource.load(), newId: recordingId, billing };
         const command = COMMANDS[request.name];
         let result = command(readState(store.doc), request.input, ctx);
         if (!result.ok) return result;
+        // The journal keeps what a command needs to run again; of a card, never the number or code.
+        let input = CARD_COMMANDS.has(request.name) ? withoutCardNumbers(request.input) : request.input;
         if (sync && CARD_COMMANDS.has(request.name)) {
-          // Only a card the command accepted goes to the processor; its token joins the card's details.
+          // Only a card the command accepted goes to the processor; its reference joins the card's details.
           const tokenized = await sync.tokenize(request.input as CardNumbers);
           if (tokenized && !tokenized.ok) return { ok: false, errors: tokenized.errors };
-          if (tokenized) result = command(readState(store.doc), { ...(request.input as object), cardRef: tokenized.cardRef }, ctx);
+          if (tokenized) {
+            input = { ...withoutCardNumbers(request.input), cardRef: tokenized.cardRef };
+            ids.length = 0;
+            result = command(readState(store.doc), { ...(request.input as object), cardRef: tokenized.cardRef }, ctx);
+          }
           if (!result.ok) return result;
         }
-        await store.apply(result.changes);
-        if (billing === 'server') await sync?.expectCharges(billedSubscriptions(result.changes));
+        const update = await store.apply(result.changes);
+        if (billing === 'server') {
+          if (update) await journal.record({ name: request.name, input, now: ctx.now, ids, changes: result.changes, message: result.message, update });
+          await sync?.expectCharges(billedSubscriptions(result.changes));
+        }
         return { ok: true, message: result.message, canUndo: store.canUndo };
       }
       case 'undo':
@@ -106,6 +196,9 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
         return sync ? sync.signIn(request.serverUrl, request.code) : SYNC_UNAVAILABLE;
       case 'signOut':
         return sync ? sync.signOut() : SYNC_UNAVAILABLE;
+      case 'dismissNotices':
+        await dismissNotices(db, request.keys);
+        return { ok: true, message: '', canUndo: store.canUndo };
     }
   }
 

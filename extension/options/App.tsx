@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { ServerNotices } from '../ui/ServerNotices';
 import { SyncStatus } from '../ui/SyncStatus';
 import { useOrganization } from '../ui/hooks';
 import { ready } from '../ui/messaging';
@@ -95,6 +96,7 @@ export function App() {
         <SyncStatus />
       </nav>
       <main id="main" class="console-main" ref={mainRef} tabIndex={-1}>
+        <ServerNotices />
         <Section route={route} />
       </main>
     </div>

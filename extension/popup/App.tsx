@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Field, LabelOptions } from '../../components/Field';
 import { EmptyState } from '../../components/EmptyState';
+import { ServerNotices } from '../ui/ServerNotices';
 import { SyncStatus } from '../ui/SyncStatus';
 import { db } from '../ui/db';
 import { plural } from '../../lib/text/plural';
@@ -81,6 +82,7 @@ export function App() {
         </a>
       </header>
       <main class="popup-main">
+        <ServerNotices />
         {readyError ? (
           <p class="form-error" role="alert">
             {readyError}

@@ -1,4 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { JournalEntry } from './command-journal';
+import type { ShownNotice } from '../../lib/sync/server-notices';
 import type { PaymentNotice } from '../../lib/billing/payment-notice';
 import type { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../../lib/billing/schemas';
 import type { Organization, Person, Product } from '../../lib/org/schemas';
@@ -29,6 +31,14 @@ export interface MetaRows {
   awaitingCharge: string[];
   /** By subscription id: awaiting or failed payment of its last purchase or license change. */
   payments: Record<string, PaymentNotice>;
+  /** What the server corrected or this device undid, to show until dismissed (see `shownNotices`). */
+  notices: ShownNotice[];
+  /** This device's own notices: changes the server refused, which it undid. */
+  localNotices: ShownNotice[];
+  /** Keys of the notices dismissed on this device. */
+  noticesDismissed: string[];
+  /** Commands whose changes the server may not have stored yet (see CommandJournal). */
+  journal: JournalEntry[];
 }
 export type MetaKey = keyof MetaRows;
 export interface MetaRow<K extends MetaKey = MetaKey> {

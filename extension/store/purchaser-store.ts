@@ -45,10 +45,20 @@ export class PurchaserStore {
     return rows > 0;
   }
 
-  /** Applies changes as one transaction and resolves once they are stored and projected. */
-  apply(changes: readonly Change[], origin: unknown = LOCAL_COMMAND): Promise<void> {
-    applyChanges(this.current, changes, origin);
-    return this.settled();
+  /** Applies changes as one transaction and resolves, with its update, once they are stored and projected. */
+  async apply(changes: readonly Change[], origin: unknown = LOCAL_COMMAND): Promise<Uint8Array | undefined> {
+    let update: Uint8Array | undefined;
+    const capture = (made: Uint8Array, madeBy: unknown) => {
+      if (madeBy === origin) update = made;
+    };
+    this.current.on('update', capture);
+    try {
+      applyChanges(this.current, changes, origin);
+    } finally {
+      this.current.off('update', capture);
+    }
+    await this.settled();
+    return update;
   }
 
   /** Reverts the last local command; the revert is stored and synced like any other change. */

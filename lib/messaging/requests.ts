@@ -35,6 +35,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signIn'), serverUrl: z.string().check(z.maxLength(2048)), code: z.string().check(z.maxLength(64)) }),
   /** Forgets the tokens and disconnects; the purchaser's data stays on this device. */
   z.object({ type: z.literal('signOut') }),
+  /** Hides notices of what the server corrected (or this device undid) on this device. */
+  z.object({ type: z.literal('dismissNotices'), keys: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)) }),
 ]);
 export type Request = z.infer<typeof Request>;
 

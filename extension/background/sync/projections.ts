@@ -3,6 +3,7 @@ import type { PaymentNotice } from '../../../lib/billing/payment-notice';
 import { Invoice } from '../../../lib/billing/schemas';
 import { readOrgData } from '../../../lib/room/org-room';
 import { paymentNotices } from '../../../lib/sync/payment-notices';
+import { shownNotices, type ShownNotice } from '../../../lib/sync/server-notices';
 import type { SeatkeeperDb } from '../../store/db';
 import { projectOrg } from '../../store/org-projection';
 import type { PurchaserStore } from '../../store/purchaser-store';
@@ -12,7 +13,8 @@ import type { WriteQueue } from './write-queue';
 /**
  * Projections of the server-written rooms into the Dexie tables the pages read, once per burst:
  * the org room into products, people and meta; the billing room's invoices into `invoices` (the
- * purchaser document's own stay there too) and its charges into the payment notices.
+ * purchaser document's own stay there too), its charges into the payment notices and its notices
+ * (the server's corrections, with this device's own) into `notices`.
  */
 export class Projections {
   /** Projects the org room of the current links. */
@@ -28,14 +30,16 @@ export class Projections {
     });
     this.payments = queue.coalesced(async () => {
       const billingDoc = links()?.syncedBillingDoc;
-      const [awaiting, previous] = await Promise.all([db.meta.get('awaitingCharge'), db.meta.get('payments')]);
+      const [awaiting, previous, local, dismissed] = await db.meta.bulkGet(['awaitingCharge', 'payments', 'localNotices', 'noticesDismissed']);
       const result = paymentNotices(store.doc, billingDoc, (awaiting?.value as string[] | undefined) ?? [], (previous?.value as Record<string, PaymentNotice> | undefined) ?? {});
       const invoices = billingDoc ? billingInvoices(billingDoc) : [];
+      const notices = shownNotices(billingDoc, (local?.value as ShownNotice[] | undefined) ?? [], (dismissed?.value as string[] | undefined) ?? []);
       await db.transaction('rw', [db.meta, db.invoices], async () => {
         if (invoices.length) await db.invoices.bulkPut(invoices);
         await db.meta.bulkPut([
           { key: 'awaitingCharge', value: result.awaiting },
           { key: 'payments', value: result.notices },
+          { key: 'notices', value: notices },
         ]);
       });
     });

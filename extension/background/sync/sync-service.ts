@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../../lib/commands/result';
 import type { Response } from '../../../lib/messaging/requests';
+import type { Refusal } from '../../../lib/room/messages';
 import { signInWithCode, type Fetch } from '../../../lib/sync/auth-client';
 import { parseServerUrl } from '../../../lib/sync/server-url';
 import { sameAccount, type Account, type Session } from '../../../lib/sync/session';
@@ -47,6 +48,13 @@ export interface SyncService {
   wake(): Promise<void>;
   /** Resolves once the sync row and the organization reflect everything so far. */
   settled(): Promise<void>;
+  /** Calls `listener` when the server refuses a change of the purchaser room. Returns the unsubscribe function. */
+  onRefusal(listener: (refusal: Refusal) => void): () => void;
+  /**
+   * Drops the local document for an empty one and resolves once the purchaser room has synced into
+   * it: what the server has, without the change it refused. Everything local is gone from it.
+   */
+  freshCopy(): Promise<void>;
   /** Disconnects without forgetting the session (tests; a closing worker). */
   stop(): void;
 }
@@ -63,6 +71,9 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
   /** Set by a refresh made because the server said 401; a second 401 before syncing means signing in again. */
   let refreshedAfter401 = false;
   let resumed: Promise<void> | undefined;
+  const refusalListeners = new Set<(refusal: Refusal) => void>();
+  /** Waiting for the purchaser room's next first sync. */
+  const onlineWaiters: (() => void)[] = [];
 
   const keeper = new SessionKeeper(
     { fetch, sessions, now, timers },
@@ -91,11 +102,17 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
     disconnect();
     links = new RoomLinks(session, store.doc, WebSocket, {
       purchaserStatus: (next) => {
-        if (next === 'online') refreshedAfter401 = false;
+        if (next === 'online') {
+          refreshedAfter401 = false;
+          for (const resolve of onlineWaiters.splice(0)) resolve();
+        }
         status.publish();
       },
       stored: (snapshot) => status.stored(snapshot),
-      refused: (refusal) => status.refused(refusal.message),
+      refused: (refusal) => {
+        status.refused(refusal.message);
+        for (const listener of refusalListeners) listener(refusal);
+      },
       closed: (code, reason) => void onClosed(code, reason),
       orgChanged: () => projections.org(),
       billingChanged: () => projections.payments(),
@@ -235,6 +252,22 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
 
     settled() {
       return queue.settled();
+    },
+
+    onRefusal(listener) {
+      refusalListeners.add(listener);
+      return () => refusalListeners.delete(listener);
+    },
+
+    async freshCopy() {
+      const online = new Promise<void>((resolve) => onlineWaiters.push(resolve));
+      status.forgetStored();
+      // Replacing the document reconnects the purchaser room with the new one (onReplace above).
+      await store.reset();
+      await online;
+      status.clearProblem();
+      status.publish();
+      await queue.settled();
     },
 
     stop() {

@@ -115,8 +115,9 @@ export class FakeSocket {
       return;
     }
     const update = decoding.readVarUint8Array(decoder);
-    const refusal = this.server.refuseWith;
+    const refusal = this.server.refuseNext;
     if (refusal && !Y.snapshotContainsUpdate(Y.snapshot(doc), update)) {
+      this.server.refuseNext = undefined;
       this.deliver(encodeRefused({ code: 'invalid', message: refusal }));
       return;
     }

@@ -174,14 +174,23 @@ describe('sync service', { timeout: 20_000 }, () => {
     expect(await state({ state: 'online', waiting: 0 })).toHaveProperty('lastSyncedAt');
   });
 
-  it('counts changes the server refused as waiting, with its reason', async () => {
-    const { db, service, server, state } = await signedIn();
-    server.refuseWith = 'subscriptions.sub-chat.licenses: Too big';
+  it('after a refusal, syncs a fresh copy, undoes the refused change, keeps the others and says so', async () => {
+    const { db, service, server, state, sync } = await signedIn();
     const sub = (await db.subscriptions.toArray()).find((s) => s.licenses === 100)!;
-    await service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: sub.id, total: 105 } });
-    const meta = await state({ problem: 'subscriptions.sub-chat.licenses: Too big' });
-    // The subscription only: signed in, the server issues the invoice.
-    expect(meta).toMatchObject({ state: 'online', waiting: 1 });
+    const other = (await db.subscriptions.toArray()).find((s) => s.id !== sub.id && s.status === 'active' && s.licenses > Object.keys(s.assigned).length)!;
+    const person = (await db.people.toArray()).find((p) => !(p.id in other.assigned))!;
+    sync.stop();
+    server.refuseNext = `subscriptions.${sub.id}.licenses: Too big`;
+    expect(await service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: sub.id, total: 105 } })).toMatchObject({ ok: true });
+    expect(await service.handle({ type: 'command', name: 'assign', input: { subscriptionId: other.id, personIds: [person.id] } })).toMatchObject({ ok: true });
+    // Back online: both changes go in one update, which the server refuses.
+    await sync.wake();
+    await until(async () => ((await db.meta.get('notices'))?.value as { message: string }[] | undefined)?.length === 1, 'the notice of what was undone');
+    const [notice] = (await db.meta.get('notices'))!.value as { message: string }[];
+    expect(notice!.message).toContain(`undid “Added 5 licenses to ${sub.productName}”`);
+    await until(async () => (await db.subscriptions.get(sub.id))?.licenses === 100, 'the fresh copy without the refused change');
+    await until(() => person.id in ((server.room(PURCHASER_ROOM).getMap<Y.Map<unknown>>('subscriptions').get(other.id)!.get('assigned') as Y.Map<unknown>).toJSON()), 'the assignment made after it, on the server');
+    expect(await state({ state: 'online', waiting: 0 })).not.toHaveProperty('problem');
   });
 
   it('receives another device’s change into the document and the tables', async () => {
