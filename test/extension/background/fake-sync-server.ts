@@ -23,8 +23,8 @@ export class FakeSyncServer {
   readonly attempts: { room: string; token: string | null }[] = [];
   /** When set, connections fail before opening, like a server that is down. */
   down = false;
-  /** When set, updates to rooms are refused with this message instead of stored. */
-  refuseWith: string | undefined;
+  /** When set, the next new update to a room is refused with this message instead of stored. */
+  refuseNext: string | undefined;
   readonly WebSocket: new (url: string) => FakeSocket;
 
   constructor() {
