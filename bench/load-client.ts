@@ -52,7 +52,7 @@ const BATCH = 50;
  * is. A seat assignment, not a license change: license changes are billed by Seatkeeper's server,
  * which the peers have no counterpart for.
  */
-const ASSIGNEE = 'bench-seat';
+const ASSIGNEE = 'admin-0';
 const EPOCH = Date.UTC(2026, 0, 1);
 const dateFor = (seq: number) => new Date(EPOCH + seq * 1000).toISOString();
 const seqOf = (value: unknown) => (typeof value === 'string' ? (Date.parse(value) - EPOCH) / 1000 : -1);

@@ -29,7 +29,7 @@ export interface TransitionContext {
  */
 export function judgeSubscription(id: string, before: Subscription | undefined, after: Subscription | undefined, ctx: TransitionContext): Judgement {
   if (!after) return { ok: true, corrections: [], notices: [] };
-  if (after.purchaserId !== ctx.purchaserId) return refuse(`subscriptions.${id}.purchaserId: a purchaser buys only for themselves`);
+  if (!before && after.purchaserId !== ctx.purchaserId) return refuse(`subscriptions.${id}.purchaserId: a purchaser buys only for themselves`);
   if (after.status === 'expired' && before?.status !== 'expired') return refuse(`subscriptions.${id}.status: only the server lets a subscription expire`);
   return before ? judgeChange(before, after, ctx) : judgePurchase(after, ctx);
 }

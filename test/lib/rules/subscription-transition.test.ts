@@ -284,7 +284,7 @@ describe('judgeSubscription: an existing subscription', () => {
     const before = seeded('sub-chat');
     expect(judgeSubscription('sub-chat', before, { ...before, purchaserId: 'person-02' }, ctx())).toEqual({
       ok: false,
-      refuse: 'subscriptions.sub-chat.purchaserId: a purchaser buys only for themselves',
+      refuse: 'subscriptions.sub-chat.purchaserId: chosen at purchase and fixed since; buy again instead',
     });
     expect(judgeSubscription('sub-chat', { ...before, purchaserId: 'person-02' }, before, ctx())).toEqual({
       ok: false,
