@@ -158,6 +158,22 @@ describe('the server bills purchases and license changes', () => {
     expect(charge).toMatchObject({ status: 'declined', message: 'Your card was declined.' });
     expect(invoice).toBeUndefined();
     await until(async () => ((await maya.db.meta.get('payments'))?.value as Record<string, { state: string }> | undefined)?.[sub.id]?.state === 'declined', 'the decline on the device');
+
+    // Replacing the card tries the declined charge again with the new one, once.
+    const replaced = await maya.service.handle({
+      type: 'command',
+      name: 'replacePaymentMethod',
+      input: { paymentMethodId: card.id, number: SUCCEEDING_CARD, securityCode: '123', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, nameOnCard: 'Maya Okafor', address: card.address },
+    });
+    expect(replaced).toMatchObject({ ok: true });
+    const key = licensesChangeKey(maya.store.doc, sub.id)!;
+    await until(async () => (await chargeOf(key)).charge?.status === 'charged', 'the charge retried with the new card');
+    const retried = await chargeOf(key);
+    expect(retried.charge).toMatchObject({ status: 'charged', amount: amountsFor(CHAT_MONTHLY * 3, TAX_BPS).total });
+    expect(retried.invoice).toMatchObject({ total: amountsFor(CHAT_MONTHLY * 3, TAX_BPS).total, status: 'paid' });
+    expect(sequenceOf(retried.invoice!.number)).toBe(lastNumber + 1);
+    lastNumber += 1;
+    await until(async () => !((await maya.db.meta.get('payments'))?.value as Record<string, unknown> | undefined)?.[sub.id], 'the decline gone from the device');
   });
 
   it('gives a second purchaser of the same organization the next number', async () => {
