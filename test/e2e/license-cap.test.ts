@@ -1,0 +1,192 @@
+/**
+ * Two devices of one purchaser (two browser profiles with the extension, signed in to the same
+ * account) raise the same subscription's licenses offline past its maximum. Each device commands
+ * "set the new total", so a merge of two totals is one of them; the maximum can only be passed
+ * because it was lowered while both were offline: an admin sets Fabrikam Design Studio to at most
+ * 12 licenses (the CLI), then device A raises it from 10 to 15 and device B to 20, each accepted
+ * offline against the catalog it still has (at most 50). Back online, the server caps whichever
+ * total won at 12 in the commit that stores it (docs/security.md, "Who decides what") and says so in
+ * the billing room's notices. Both devices and the admin console show 12 licenses, both devices
+ * show the notice and end in sync, and the purchaser is billed for the 2 licenses added (10 → 12)
+ * only, never for 5 or 10.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { previewLicenseChange } from '../../lib/billing/price-preview';
+import type { Invoice } from '../../lib/billing/schemas';
+import { demoOrg } from '../../lib/org/demo';
+import { demoSeedChanges } from '../../lib/org/demo-seed';
+import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
+import { formatMoney } from '../../lib/money';
+import type { Subscription } from '../../lib/subscriptions/schema';
+import { MAYA, ORG, RILEY, room } from '../server/fixture';
+import { connectSynced, mint, startServer, tempDataDir, withAdmin, type ServerProcess } from '../server/harness';
+import { openAdminConsole, type AdminConsole } from './harness/admin-console';
+import { updateProductWithCli } from './harness/cli';
+import { useExtension, type Extension } from './harness/extension';
+import { startNetworkLink, type NetworkLink } from './harness/network-link';
+import { buyLicensesInPopup, DEMO, dialog, popupCard, signInFromSettings, syncLine, toast } from './harness/ui';
+import { pageText, textMatches, until, visible } from './harness/wait';
+
+const MAX = 12;
+const TOTAL_ON_A = 15;
+const TOTAL_ON_B = 20;
+/** Whichever device's total won the merge, the server capped it; a second notice is possible when both were capped. */
+const CAPPED = new RegExp(
+  `${DEMO.design} can have at most ${MAX} licenses, so it has ${MAX} licenses, not (${TOTAL_ON_A}|${TOTAL_ON_B})\\. You are billed for ${MAX}\\.`,
+);
+const NOTICES = 'Changes made by the sync server';
+
+interface Device {
+  ext: Extension;
+  /** Its own relay to the server, so each device's network is pulled out on its own. */
+  link?: NetworkLink;
+  popup?: Page;
+}
+const a: Device = { ext: useExtension() };
+const b: Device = { ext: useExtension() };
+const data = tempDataDir();
+let server: ServerProcess;
+let admin: AdminConsole;
+/** The invoice numbers device B listed before going offline. */
+let invoicesBefore: string[] = [];
+
+beforeAll(async () => {
+  withAdmin(data.dir, (orgAdmin) => orgAdmin.seedDemo());
+  server = await startServer(data.dir);
+  for (const device of [a, b]) device.link = await startNetworkLink({ host: '127.0.0.1', port: server.port });
+});
+
+afterAll(async () => {
+  await admin?.close();
+  for (const device of [a, b]) await device.link?.close();
+  await server?.kill('SIGKILL');
+  data.remove();
+});
+
+const code = (who: typeof MAYA) => withAdmin(data.dir, (orgAdmin) => orgAdmin.createSignInCode(ORG, who.personId));
+
+/** The demo's Design subscription as the server seeded it today (dates relative to today). */
+function seededDesign(): Subscription {
+  const change = demoSeedChanges(demoOrg(), new Date().toISOString()).find((c) => c.op === 'put' && c.collection === 'subscriptions' && c.id === 'sub-design');
+  if (change?.op !== 'put') throw new Error('The demo seed has no sub-design');
+  return change.fields as unknown as Subscription;
+}
+
+/** Bills & payments → Invoices (past 3 months) of a device's console. */
+async function invoicesPage(device: Device): Promise<Page> {
+  const page = await device.ext.openOptions('Bills & payments');
+  await visible(page.getByRole('tab', { name: 'Invoices', selected: true }));
+  await visible(page.getByRole('table'));
+  return page;
+}
+
+/** The invoice numbers listed, top to bottom. */
+function listedNumbers(page: Page): Promise<string[]> {
+  return page.getByRole('table').getByRole('rowheader').allInnerTexts();
+}
+
+/** The billing room as the server has it, read through a fresh connection with Maya's token. */
+async function billingRoom(): Promise<BillingRoomState> {
+  const client = await connectSynced(server.wsUrl, room.billing(MAYA), await mint(data.dir, MAYA));
+  try {
+    return BillingRoomState.parse(readBillingRoom(client.doc));
+  } finally {
+    client.destroy();
+  }
+}
+
+const designLines = (invoice: Invoice) => invoice.lines.filter((line) => line.subscriptionId === 'sub-design');
+
+describe('two devices raise licenses offline past a maximum lowered meanwhile', () => {
+  test('both devices sign in as the same purchaser and show Fabrikam Design Studio with 10 licenses', async () => {
+    for (const device of [a, b]) {
+      const options = await device.ext.openOptions('Settings');
+      await signInFromSettings(options, device.link!.url, code(MAYA), 'Maya Okafor');
+      await options.close();
+      device.popup = await device.ext.openPopup();
+      await textMatches(popupCard(device.popup, DEMO.design), '4/10');
+      await textMatches(syncLine(device.popup), 'All changes synced');
+    }
+    admin = await openAdminConsole(server.url, code(RILEY), 5);
+    await textMatches(admin.rowsOf(DEMO.design), /Maya Okafor\s+10\s+4\b/);
+
+    const invoices = await invoicesPage(b);
+    invoicesBefore = await listedNumbers(invoices);
+    expect(invoicesBefore.length).toBeGreaterThan(0);
+    await invoices.close();
+  });
+
+  test('offline, the maximum drops to 12; A sets 15 licenses and B 20, each accepted on its own device', async () => {
+    for (const device of [a, b]) device.link!.cut();
+    for (const device of [a, b]) await textMatches(syncLine(device.popup!), /^Offline/, 20_000);
+    expect(await updateProductWithCli(data.dir, ORG, 'prod-design', { maxLicenses: MAX })).toMatch(/up to 12 licenses/);
+
+    for (const [device, total] of [
+      [a, TOTAL_ON_A],
+      [b, TOTAL_ON_B],
+    ] as const) {
+      const popup = device.popup!;
+      await buyLicensesInPopup(popup, DEMO.design, total);
+      await textMatches(toast(popup), `Added ${total - 10} licenses to ${DEMO.design}`);
+      await textMatches(popupCard(popup, DEMO.design), `4/${total}`);
+      await textMatches(syncLine(popup), 'Offline — 1 change waiting');
+    }
+    // The server has neither.
+    await textMatches(admin.rowsOf(DEMO.design), /Maya Okafor\s+10\s+4\b/);
+  });
+
+  test('back online, both devices and the admin console show 12 licenses and the purchaser is told why', async () => {
+    for (const device of [a, b]) device.link!.restore();
+    // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
+    for (const device of [a, b]) await textMatches(syncLine(device.popup!), 'All changes synced', 30_000);
+
+    for (const device of [a, b]) {
+      const popup = device.popup!;
+      await textMatches(popupCard(popup, DEMO.design), `4/${MAX}`, 15_000);
+      await textMatches(popup.getByRole('region', { name: NOTICES }), CAPPED, 15_000);
+      const text = await pageText(popup);
+      expect(text).not.toMatch(new RegExp(`4/(${TOTAL_ON_A}|${TOTAL_ON_B})\\b`));
+    }
+    await textMatches(admin.rowsOf(DEMO.design), new RegExp(`Maya Okafor\\s+${MAX}\\s+4\\b`), 10_000);
+    expect((await admin.licenseCounts())[DEMO.design]).toBe(`4/${MAX}`);
+
+    // The notices name only the two totals written, each capped at 12.
+    const notices = await b.popup!.getByRole('region', { name: NOTICES }).getByRole('listitem').allInnerTexts();
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    for (const notice of notices) expect(notice).toMatch(CAPPED);
+
+    // Still in sync once the corrections and the invoice have arrived.
+    for (const device of [a, b]) await textMatches(syncLine(device.popup!), 'All changes synced');
+    expect(admin.problems).toEqual([]);
+  });
+
+  test('Bills & payments shows one new invoice for Design, for the 2 licenses added (10 → 12) only', async () => {
+    const preview = previewLicenseChange({ ...seededDesign(), licenses: 10 }, MAX, demoOrg().organization.taxRateBps, new Date().toISOString());
+    expect(preview.delta).toBe(2);
+
+    const page = await invoicesPage(b);
+    // The console tells it too, at the top of its main area.
+    await textMatches(page.getByRole('region', { name: NOTICES }), CAPPED);
+    const added = await until(async () => {
+      const numbers = (await listedNumbers(page)).filter((n) => !invoicesBefore.includes(n));
+      return numbers.length ? numbers : undefined;
+    }, 'the server’s invoice for the added licenses on the device', 15_000);
+    expect(added).toHaveLength(1);
+
+    await page.getByRole('table').getByRole('button', { name: added[0], exact: true }).click();
+    const pane = dialog(page, `Invoice ${added[0]}`);
+    const shown = await textMatches(pane, `${DEMO.design}, 2 licenses added for`);
+    expect(shown).not.toMatch(/\b(5|10) licenses added/);
+    await textMatches(pane.getByRole('group', { name: 'Totals' }), formatMoney(preview.today.total, 'USD'));
+    await page.close();
+
+    // The server's record says the same: every invoice it issued for Design adds 2 licenses in all.
+    const billing = await billingRoom();
+    const design = Object.values(billing.invoices).filter((invoice) => designLines(invoice).length);
+    expect(design.map((invoice) => designLines(invoice).map((line) => line.quantity))).toEqual([[2]]);
+    expect(design[0]).toMatchObject({ number: added[0], subtotal: preview.today.subtotal, total: preview.today.total, status: 'paid' });
+    const charged = Object.values(billing.charges).filter((charge) => charge.subscriptionId === 'sub-design' && charge.status === 'charged');
+    expect(charged).toHaveLength(1);
+  });
+});
