@@ -6,13 +6,14 @@
  * (one clock): from a purchaser's edit to each admin's document seeing it.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { applyChanges } from '../lib/doc/apply';
 import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
-import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED } from '../lib/room/messages';
+import { ACKS_PARAM, MESSAGE_REFUSED, MESSAGE_STORED, readRefused } from '../lib/room/messages';
 import { percentile, sleep } from './proc';
 import type { ServerKind } from './servers';
 
@@ -81,8 +82,9 @@ function connect(setup: Setup, room: string, token: string | undefined, socket?:
   });
   // Seatkeeper's stored/refused messages; a refusal would make the benchmark meaningless.
   provider.messageHandlers[MESSAGE_STORED] = () => undefined;
-  provider.messageHandlers[MESSAGE_REFUSED] = () => {
-    throw new Error(`${room}: the server refused an edit`);
+  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    const { code, message } = readRefused(decoder);
+    throw new Error(`${room}: the server refused an edit (${code}: ${message})`);
   };
   return { doc, synced: () => provider.synced };
 }
@@ -120,7 +122,8 @@ class Load {
   async setup(setup: Setup): Promise<void> {
     const seed = demoSeedChanges(demoOrg(), new Date().toISOString());
     this.purchasers = await inBatches(setup.rooms, (room) => connect(setup, room, setup.purchaserTokens[setup.rooms.indexOf(room)]));
-    for (const purchaser of this.purchasers) applyChanges(purchaser.doc, seed, null);
+    // Seatkeeper's rooms hold the history already (server-load.ts); the peers' clients write it.
+    if (setup.kind !== 'seatkeeper') for (const purchaser of this.purchasers) applyChanges(purchaser.doc, seed, null);
     const subs = this.purchasers[0]!.doc.getMap<Y.Map<unknown>>('subscriptions');
     this.subscriptionId = [...subs].find(([, sub]) => sub.get('licenses') === 100)![0];
     this.sentAt = setup.rooms.map(() => []);

@@ -1,10 +1,8 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { openDb } from '../server/db';
-import { UpdateStore } from '../server/storage';
 import { rssBytes, sleep } from './proc';
-import { accessTokens, purchaserRoom, purchaserSeedUpdate, seatkeeperOrg } from './seatkeeper-org';
+import { accessTokens, purchaserRoom, seatkeeperOrg, storePurchaserHistories } from './seatkeeper-org';
 import { startBenchServer, tempDir } from './servers';
 
 export interface RestartResult {
@@ -25,13 +23,7 @@ export async function restart(rooms: number): Promise<RestartResult> {
   const data = tempDir('restart');
   try {
     const orgs = Array.from({ length: Math.ceil(rooms / PER_ORG) }, (_, i) => seatkeeperOrg(data.dir, `org-${i}`, Math.min(PER_ORG, rooms - i * PER_ORG), 0));
-    const seed = purchaserSeedUpdate();
-    const db = openDb(data.dir);
-    const store = new UpdateStore(db);
-    db.transaction(() => {
-      for (const org of orgs) for (const who of org.purchasers) store.append(purchaserRoom(who), seed);
-    })();
-    db.close();
+    storePurchaserHistories(data.dir, orgs.flatMap((org) => org.purchasers));
 
     const all = orgs.flatMap((org) => org.purchasers);
     const who = all[Math.floor(Math.random() * all.length)]!;

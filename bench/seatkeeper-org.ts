@@ -8,6 +8,7 @@ import { TokenService, loadSecret, type Who } from '../server/auth';
 import { openDb } from '../server/db';
 import { OrgAdmin } from '../server/org-admin';
 import { appendChange } from '../server/room-log';
+import { UpdateStore } from '../server/storage';
 
 export interface BenchOrg {
   purchasers: Who[];
@@ -46,6 +47,24 @@ export async function accessTokens(dataDir: string, people: readonly Who[]): Pro
   try {
     const service = new TokenService(loadSecret(dataDir), db);
     return await Promise.all(people.map(async (who) => (await service.issue(who)).accessToken));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Stores the demo purchaser's history in each purchaser's room, as the CLI would: a purchaser may
+ * not write invoices or another purchaser's subscriptions into their room, so Seatkeeper's rooms are
+ * seeded on the server's side (the peers', which check nothing, by their clients).
+ */
+export function storePurchaserHistories(dataDir: string, purchasers: readonly Who[]): void {
+  const seed = purchaserSeedUpdate();
+  const db = openDb(dataDir);
+  try {
+    const store = new UpdateStore(db);
+    db.transaction(() => {
+      for (const who of purchasers) store.append(purchaserRoom(who), seed);
+    })();
   } finally {
     db.close();
   }

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Command, Reply, Setup, StepResult } from './load-client';
 import { cpuMs, rssBytes, sleep } from './proc';
-import { accessTokens, purchaserRoom, seatkeeperOrg } from './seatkeeper-org';
+import { accessTokens, purchaserRoom, seatkeeperOrg, storePurchaserHistories } from './seatkeeper-org';
 import { startBenchServer, tempDir, type ServerKind } from './servers';
 
 export interface LoadOptions {
@@ -35,6 +35,7 @@ export async function serverLoad(kind: ServerKind, options: LoadOptions): Promis
   const data = tempDir(kind);
   // The same room names everywhere; only Seatkeeper checks tokens and members.
   const org = seatkeeperOrg(data.dir, 'org-bench', options.purchasers, ADMINS);
+  if (kind === 'seatkeeper') storePurchaserHistories(data.dir, org.purchasers);
   const setup: Omit<Setup, 'wsUrl'> = {
     kind,
     rooms: org.purchasers.map(purchaserRoom),

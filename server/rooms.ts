@@ -287,7 +287,7 @@ export class Rooms {
       }
       const touched = changedKeys(doc, transaction, recordRoots(kind));
       const context: UpdateContext = { room, touched, before: readTouched(kind, doc, touched, before), after: readTouched(kind, doc, touched), now: this.now() };
-      judged = { update: context, verdict: this.extensions.check(context) };
+      judged = { update: context, verdict: this.judge(context) };
     };
     const doc = room.doc;
     doc.on('afterTransaction', check);
@@ -320,6 +320,16 @@ export class Rooms {
     const received = new Promise<Received>((resolve) => this.enqueue({ kind: 'client', room, stored, correction, from, update: accepted, ops, resolve }));
     this.retryWaiting(room);
     return received;
+  }
+
+  /** The extensions' verdict; a policy that throws refuses the update rather than closing the writer's connection. */
+  private judge(update: UpdateContext): Verdict {
+    try {
+      return this.extensions.check(update);
+    } catch (error) {
+      console.error(`Checking an update of ${update.room.name} failed:`, error);
+      return { ok: false, refusal: { code: 'invalid', message: `${update.room.name}: the server could not check this change.` } };
+    }
   }
 
   /** Applies the server's corrections of the update just applied; returns them as one update. */

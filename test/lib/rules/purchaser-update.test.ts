@@ -6,6 +6,7 @@ import { judgePurchaserUpdate, type PurchaserUpdateContext, type TouchedEntries 
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import type { SupportRequest } from '../../../lib/support/schema';
 import { NOW, seededState } from '../commands/fixture';
+import { purchase } from './fixture';
 
 const ACCEPTED = { ok: true, corrections: [], notices: [] };
 const MY_CARD = 'card_Mine00000001';
@@ -32,25 +33,6 @@ function seededSub(id: string): Subscription {
   return seededState().subscriptions[id]!;
 }
 
-/** An honest purchase at NOW, as the buy command writes it. */
-function purchase(id: string, overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    id,
-    productId: 'prod-chat',
-    productName: 'Contoso Chat',
-    purchaserId: 'person-01',
-    licenses: 5,
-    assigned: {},
-    term: 'monthly',
-    status: 'active',
-    startedOn: '2026-03-15',
-    renewsOn: '2026-04-15',
-    unitPrice: 1250,
-    currency: 'USD',
-    paymentMethodId: 'pm-visa',
-    ...overrides,
-  };
-}
 
 const request: SupportRequest = {
   id: 'req-1',
@@ -218,7 +200,7 @@ describe('judgePurchaserUpdate', () => {
       const touched = touchedOf({ subscriptions: ['sub-a', 'sub-chat'] });
       const chat = seededSub('sub-chat');
       const before: TouchedEntries = { subscriptions: { 'sub-chat': chat } };
-      const after: TouchedEntries = { subscriptions: { 'sub-a': purchase('sub-a', { unitPrice: 1 }), 'sub-chat': { ...chat, licenses: 600 } } };
+      const after: TouchedEntries = { subscriptions: { 'sub-a': purchase({ id: 'sub-a', unitPrice: 1 }), 'sub-chat': { ...chat, licenses: 600 } } };
       expect(judgePurchaserUpdate(touched, before, after, ctx())).toEqual({
         ok: true,
         corrections: [
@@ -236,7 +218,7 @@ describe('judgePurchaserUpdate', () => {
       const card = seededCard();
       const touched = touchedOf({ paymentMethods: ['pm-visa'], subscriptions: ['sub-a'] });
       const before: TouchedEntries = { paymentMethods: { 'pm-visa': card }, subscriptions: {} };
-      const after: TouchedEntries = { paymentMethods: { 'pm-visa': { ...card, cardRef: MY_CARD } }, subscriptions: { 'sub-a': purchase('sub-a', { productId: 'prod-mail', productName: 'Woodgrove Secure Mail' }) } };
+      const after: TouchedEntries = { paymentMethods: { 'pm-visa': { ...card, cardRef: MY_CARD } }, subscriptions: { 'sub-a': purchase({ id: 'sub-a', productId: 'prod-mail', productName: 'Woodgrove Secure Mail' }) } };
       expect(judgePurchaserUpdate(touched, before, after, ctx())).toEqual({
         ok: true,
         corrections: [{ op: 'remove', collection: 'subscriptions', id: 'sub-a' }],
@@ -246,7 +228,7 @@ describe('judgePurchaserUpdate', () => {
 
     it('refuses the whole update for one refusal, even with corrections elsewhere', () => {
       const touched = touchedOf({ subscriptions: ['sub-a', 'sub-b'] });
-      const after: TouchedEntries = { subscriptions: { 'sub-a': purchase('sub-a', { unitPrice: 1 }), 'sub-b': purchase('sub-b', { status: 'expired' }) } };
+      const after: TouchedEntries = { subscriptions: { 'sub-a': purchase({ id: 'sub-a', unitPrice: 1 }), 'sub-b': purchase({ id: 'sub-b', status: 'expired' }) } };
       expect(judgePurchaserUpdate(touched, { subscriptions: {} }, after, ctx())).toEqual({
         ok: false,
         refuse: 'subscriptions.sub-b.status: only the server lets a subscription expire',
@@ -258,7 +240,7 @@ describe('judgePurchaserUpdate', () => {
       const touched = touchedOf({ subscriptions: ['sub-chat', 'sub-b'], invoices: ['inv-chat-1'] });
       const before: TouchedEntries = { subscriptions: { 'sub-chat': chat }, invoices: {} };
       const after: TouchedEntries = {
-        subscriptions: { 'sub-chat': { ...chat, unitPrice: 1 }, 'sub-b': purchase('sub-b', { purchaserId: 'person-02' }) },
+        subscriptions: { 'sub-chat': { ...chat, unitPrice: 1 }, 'sub-b': purchase({ id: 'sub-b', purchaserId: 'person-02' }) },
         invoices: { 'inv-chat-1': seededState().invoices['inv-chat-1'] },
       };
       expect(judgePurchaserUpdate(touched, before, after, ctx())).toEqual({ ok: false, refuse: 'subscriptions.sub-chat.unitPrice: set by the server only' });

@@ -8,6 +8,7 @@ import { orgViewOf } from '../../../lib/rules/org-view';
 import { judgeSubscription, type TransitionContext } from '../../../lib/rules/subscription-transition';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { applyChanges, context, expectOk, NOW, seededState } from '../commands/fixture';
+import { purchase } from './fixture';
 
 const ACCEPTED = { ok: true, corrections: [], notices: [] };
 
@@ -22,25 +23,6 @@ function orgWith(productId: string, change: Partial<OrgData['catalog'][number]>)
   return org;
 }
 
-/** An honest purchase of 5 Contoso Chat licenses at NOW, as the buy command writes it. */
-function purchase(overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    id: 'sub-new',
-    productId: 'prod-chat',
-    productName: 'Contoso Chat',
-    purchaserId: 'person-01',
-    licenses: 5,
-    assigned: {},
-    term: 'monthly',
-    status: 'active',
-    startedOn: '2026-03-15',
-    renewsOn: '2026-04-15',
-    unitPrice: 1250,
-    currency: 'USD',
-    paymentMethodId: 'pm-visa',
-    ...overrides,
-  };
-}
 
 function seeded(id: string): Subscription {
   const sub = seededState().subscriptions[id];
