@@ -50,14 +50,21 @@ function withoutCardNumbers(input: unknown): Record<string, unknown> {
 }
 
 /**
- * The journal entries a refusal is about: those that changed the entity its message starts with
- * (`subscriptions.<id>.licenses: …`), or the first one when it names none or none touched it.
+ * The journal entries a refusal is about: those that changed what its message starts with
+ * (`subscriptions.<id>.<field>: …`, or the whole entity). Changes the journal does not hold (a
+ * bug's) are gone with the fresh copy anyway. `repeated`: the same refusal came back after the
+ * others ran again, so the first entry goes too, and recovering always ends.
  */
-function refusedEntries(entries: readonly JournalEntry[], reason: string): JournalEntry[] {
-  const named = /^(\w+)\.([^.:\s]+)/.exec(reason);
-  const touching = named ? entries.filter((entry) => entry.changes.some((change) => change.collection === named[1] && change.id === named[2])) : [];
-  // At least one goes each time: a refusal repeated after running the others again cannot loop.
-  return touching.length ? touching : entries.slice(0, 1);
+function refusedEntries(entries: readonly JournalEntry[], reason: string, repeated: boolean): JournalEntry[] {
+  const named = /^(\w+)\.([^.:\s]+)(?:\.([^.:\s]+))?/.exec(reason);
+  const touches = (change: Change) => {
+    if (!named || change.collection !== named[1] || change.id !== named[2]) return false;
+    const field = named[3];
+    if (!field || change.op === 'remove') return true;
+    return change.op === 'put' ? field in change.fields : change.field === field;
+  };
+  const touching = entries.filter((entry) => entry.changes.some(touches));
+  return repeated && !touching.length ? entries.slice(0, 1) : touching;
 }
 
 const SYNC_UNAVAILABLE: Response = { ok: false, errors: { form: 'Syncing is not available here.' } };
@@ -90,6 +97,8 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
   let recovering = false;
   /** A refusal that arrived while recovering from another: recovered from next. */
   let refusedMeanwhile: string | undefined;
+  /** The refusal recovered from last: if the server says it again, something the journal ran again caused it. */
+  let lastRecovered: string | undefined;
 
   /**
    * The server refused a change of this device: a bug or an older extension, never a user's
@@ -107,7 +116,8 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
     recovering = true;
     try {
       const unstored = await journal.unstored();
-      const refused = refusedEntries(unstored, reason);
+      const refused = refusedEntries(unstored, reason, reason === lastRecovered);
+      lastRecovered = reason;
       await sync.freshCopy();
       const fresh = Y.snapshot(store.doc);
       await journal.clear();

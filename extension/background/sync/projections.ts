@@ -30,11 +30,13 @@ export class Projections {
     });
     this.payments = queue.coalesced(async () => {
       const billingDoc = links()?.syncedBillingDoc;
-      const [awaiting, previous, local, dismissed] = await db.meta.bulkGet(['awaitingCharge', 'payments', 'localNotices', 'noticesDismissed']);
+      const [awaiting, previous] = await db.meta.bulkGet(['awaitingCharge', 'payments']);
       const result = paymentNotices(store.doc, billingDoc, (awaiting?.value as string[] | undefined) ?? [], (previous?.value as Record<string, PaymentNotice> | undefined) ?? {});
       const invoices = billingDoc ? billingInvoices(billingDoc) : [];
-      const notices = shownNotices(billingDoc, (local?.value as ShownNotice[] | undefined) ?? [], (dismissed?.value as string[] | undefined) ?? []);
       await db.transaction('rw', [db.meta, db.invoices], async () => {
+        // Read in the transaction that writes: a local notice added meanwhile must not be lost.
+        const [local, dismissed] = await db.meta.bulkGet(['localNotices', 'noticesDismissed']);
+        const notices = shownNotices(billingDoc, (local?.value as ShownNotice[] | undefined) ?? [], (dismissed?.value as string[] | undefined) ?? []);
         if (invoices.length) await db.invoices.bulkPut(invoices);
         await db.meta.bulkPut([
           { key: 'awaitingCharge', value: result.awaiting },
