@@ -10,7 +10,7 @@
  * show the notice and end in sync, and the purchaser is billed for the 2 licenses added (10 → 12)
  * only, never for 5 or 10.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { previewLicenseChange } from '../../lib/billing/price-preview';
 import type { Invoice } from '../../lib/billing/schemas';
@@ -20,11 +20,12 @@ import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
 import { formatMoney } from '../../lib/money';
 import type { Subscription } from '../../lib/subscriptions/schema';
 import { MAYA, ORG, RILEY, room } from '../server/fixture';
-import { connectSynced, mint, startServer, tempDataDir, withAdmin, type ServerProcess } from '../server/harness';
-import { openAdminConsole, type AdminConsole } from './harness/admin-console';
+import { connectSynced, mint } from '../server/harness';
+import type { AdminConsole } from './harness/admin-console';
 import { updateProductWithCli } from './harness/cli';
+import { useDemoServer } from './harness/demo-server';
 import { useExtension, type Extension } from './harness/extension';
-import { startNetworkLink, type NetworkLink } from './harness/network-link';
+import type { NetworkLink } from './harness/network-link';
 import { buyLicensesInPopup, DEMO, dialog, popupCard, signInFromSettings, syncLine, toast } from './harness/ui';
 import { pageText, textMatches, until, visible } from './harness/wait';
 
@@ -40,31 +41,16 @@ const NOTICES = 'Changes made by the sync server';
 interface Device {
   ext: Extension;
   /** Its own relay to the server, so each device's network is pulled out on its own. */
-  link?: NetworkLink;
+  link: () => NetworkLink;
   popup?: Page;
 }
-const a: Device = { ext: useExtension() };
-const b: Device = { ext: useExtension() };
-const data = tempDataDir();
-let server: ServerProcess;
+const demo = useDemoServer(2);
+const a: Device = { ext: useExtension(), link: () => demo.links[0]! };
+const b: Device = { ext: useExtension(), link: () => demo.links[1]! };
 let admin: AdminConsole;
 /** The invoice numbers device B listed before going offline. */
 let invoicesBefore: string[] = [];
 
-beforeAll(async () => {
-  withAdmin(data.dir, (orgAdmin) => orgAdmin.seedDemo());
-  server = await startServer(data.dir);
-  for (const device of [a, b]) device.link = await startNetworkLink({ host: '127.0.0.1', port: server.port });
-});
-
-afterAll(async () => {
-  await admin?.close();
-  for (const device of [a, b]) await device.link?.close();
-  await server?.kill('SIGKILL');
-  data.remove();
-});
-
-const code = (who: typeof MAYA) => withAdmin(data.dir, (orgAdmin) => orgAdmin.createSignInCode(ORG, who.personId));
 
 /** The demo's Design subscription as the server seeded it today (dates relative to today). */
 function seededDesign(): Subscription {
@@ -88,7 +74,7 @@ function listedNumbers(page: Page): Promise<string[]> {
 
 /** The billing room as the server has it, read through a fresh connection with Maya's token. */
 async function billingRoom(): Promise<BillingRoomState> {
-  const client = await connectSynced(server.wsUrl, room.billing(MAYA), await mint(data.dir, MAYA));
+  const client = await connectSynced(demo.server.wsUrl, room.billing(MAYA), await mint(demo.dir, MAYA));
   try {
     return BillingRoomState.parse(readBillingRoom(client.doc));
   } finally {
@@ -102,13 +88,13 @@ describe('two devices raise licenses offline past a maximum lowered meanwhile', 
   test('both devices sign in as the same purchaser and show Fabrikam Design Studio with 10 licenses', async () => {
     for (const device of [a, b]) {
       const options = await device.ext.openOptions('Settings');
-      await signInFromSettings(options, device.link!.url, code(MAYA), 'Maya Okafor');
+      await signInFromSettings(options, device.link().url, demo.code(MAYA), 'Maya Okafor');
       await options.close();
       device.popup = await device.ext.openPopup();
       await textMatches(popupCard(device.popup, DEMO.design), '4/10');
       await textMatches(syncLine(device.popup), 'All changes synced');
     }
-    admin = await openAdminConsole(server.url, code(RILEY), 5);
+    admin = await demo.openAdminConsole(RILEY, 5);
     await textMatches(admin.rowsOf(DEMO.design), /Maya Okafor\s+10\s+4\b/);
 
     const invoices = await invoicesPage(b);
@@ -118,9 +104,9 @@ describe('two devices raise licenses offline past a maximum lowered meanwhile', 
   });
 
   test('offline, the maximum drops to 12; A sets 15 licenses and B 20, each accepted on its own device', async () => {
-    for (const device of [a, b]) device.link!.cut();
+    for (const device of [a, b]) device.link().cut();
     for (const device of [a, b]) await textMatches(syncLine(device.popup!), /^Offline/, 20_000);
-    expect(await updateProductWithCli(data.dir, ORG, 'prod-design', { maxLicenses: MAX })).toMatch(/up to 12 licenses/);
+    expect(await updateProductWithCli(demo.dir, ORG, 'prod-design', { maxLicenses: MAX })).toMatch(/up to 12 licenses/);
 
     for (const [device, total] of [
       [a, TOTAL_ON_A],
@@ -137,7 +123,7 @@ describe('two devices raise licenses offline past a maximum lowered meanwhile', 
   });
 
   test('back online, both devices and the admin console show 12 licenses and the purchaser is told why', async () => {
-    for (const device of [a, b]) device.link!.restore();
+    for (const device of [a, b]) device.link().restore();
     // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
     for (const device of [a, b]) await textMatches(syncLine(device.popup!), 'All changes synced', 30_000);
 

@@ -5,45 +5,28 @@
  * purchase in the same commit that stores it and says so in plain words, the assignment stays,
  * nothing is charged, the admin console never shows the purchase, and the device ends in sync.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAYA, ORG, RILEY } from '../server/fixture';
-import { startServer, tempDataDir, withAdmin, type ServerProcess } from '../server/harness';
 import { openDb } from '../../server/db';
-import { openAdminConsole, type AdminConsole } from './harness/admin-console';
+import type { AdminConsole } from './harness/admin-console';
 import { updateProductWithCli } from './harness/cli';
+import { useDemoServer } from './harness/demo-server';
 import { useExtension } from './harness/extension';
-import { startNetworkLink, type NetworkLink } from './harness/network-link';
 import { DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast } from './harness/ui';
 import { gone, textMatches, until } from './harness/wait';
 
 const UNDONE = 'Proseware PDF Editor can no longer be bought here; your purchase was not made and nothing was charged.';
 
 const ext = useExtension();
-const data = tempDataDir();
-let server: ServerProcess;
-let link: NetworkLink;
+const demo = useDemoServer(1);
+const link = () => demo.links[0]!;
 let admin: AdminConsole;
 let popup: Page;
 
-beforeAll(async () => {
-  withAdmin(data.dir, (orgAdmin) => orgAdmin.seedDemo());
-  server = await startServer(data.dir);
-  link = await startNetworkLink({ host: '127.0.0.1', port: server.port });
-});
-
-afterAll(async () => {
-  await admin?.close();
-  await link?.close();
-  await server?.kill('SIGKILL');
-  data.remove();
-});
-
-const code = (who: typeof MAYA) => withAdmin(data.dir, (orgAdmin) => orgAdmin.createSignInCode(ORG, who.personId));
-
 /** What the simulated processor charged, from the server's data directory. */
 function processorCharges(): number {
-  const db = openDb(data.dir);
+  const db = openDb(demo.dir);
   try {
     return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM simulated_charges').get()!.n;
   } finally {
@@ -54,17 +37,17 @@ function processorCharges(): number {
 describe('an offline purchase of a product turned off meanwhile', () => {
   test('signed in, the purchaser and the admin console see the demo account', async () => {
     const options = await ext.openOptions('Settings');
-    await signInFromSettings(options, link.url, code(MAYA), 'Maya Okafor');
+    await signInFromSettings(options, link().url, demo.code(MAYA), 'Maya Okafor');
     await options.close();
     popup = await ext.openPopup();
     await textMatches(popupCard(popup, DEMO.design), '4/10');
-    admin = await openAdminConsole(server.url, code(RILEY), 5);
+    admin = await demo.openAdminConsole(RILEY, 5);
   });
 
   test('offline, the purchaser buys the product and assigns a license; meanwhile it is turned off', async () => {
-    link.cut();
+    link().cut();
     await textMatches(syncLine(popup), /^Offline/, 20_000);
-    expect(await updateProductWithCli(data.dir, ORG, 'prod-pdf', { selfService: false })).toMatch(/self-service off/);
+    expect(await updateProductWithCli(demo.dir, ORG, 'prod-pdf', { selfService: false })).toMatch(/self-service off/);
 
     const options = await ext.openOptions('Your products');
     await options.getByRole('button', { name: 'Buy a subscription' }).click();
@@ -88,7 +71,7 @@ describe('an offline purchase of a product turned off meanwhile', () => {
   });
 
   test('back online, the purchase is undone with a message, the assignment stays, nothing is charged', async () => {
-    link.restore();
+    link().restore();
     // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
     await textMatches(syncLine(popup), 'All changes synced', 30_000);
     await textMatches(popup.getByRole('region', { name: 'Changes made by the sync server' }), UNDONE, 15_000);

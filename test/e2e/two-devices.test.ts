@@ -7,13 +7,13 @@
  * in a notice. Once both are back, both devices and the admin console show the same 5/5 and no
  * conflict, both devices show the notice, and the two people named in it hold no license.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MAYA, ORG, RILEY } from '../server/fixture';
-import { startServer, tempDataDir, withAdmin, type ServerProcess } from '../server/harness';
-import { openAdminConsole, type AdminConsole } from './harness/admin-console';
+import { MAYA, RILEY } from '../server/fixture';
+import type { AdminConsole } from './harness/admin-console';
+import { useDemoServer } from './harness/demo-server';
 import { useExtension, type Extension } from './harness/extension';
-import { startNetworkLink, type NetworkLink } from './harness/network-link';
+import type { NetworkLink } from './harness/network-link';
 import { DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast } from './harness/ui';
 import { gone, pageText, textMatches, until } from './harness/wait';
 
@@ -30,29 +30,14 @@ const UNDONE = `${DEMO.design} has 5 licenses for 7 people, so the latest assign
 interface Device {
   ext: Extension;
   /** Its own relay to the server, so each device's network is pulled out on its own. */
-  link?: NetworkLink;
+  link: () => NetworkLink;
   popup?: Page;
 }
-const a: Device = { ext: useExtension() };
-const b: Device = { ext: useExtension() };
-const data = tempDataDir();
-let server: ServerProcess;
+const demo = useDemoServer(2);
+const a: Device = { ext: useExtension(), link: () => demo.links[0]! };
+const b: Device = { ext: useExtension(), link: () => demo.links[1]! };
 let admin: AdminConsole;
 
-beforeAll(async () => {
-  withAdmin(data.dir, (orgAdmin) => orgAdmin.seedDemo());
-  server = await startServer(data.dir);
-  for (const device of [a, b]) device.link = await startNetworkLink({ host: '127.0.0.1', port: server.port });
-});
-
-afterAll(async () => {
-  await admin?.close();
-  for (const device of [a, b]) await device.link?.close();
-  await server?.kill('SIGKILL');
-  data.remove();
-});
-
-const code = (who: typeof MAYA) => withAdmin(data.dir, (orgAdmin) => orgAdmin.createSignInCode(ORG, who.personId));
 
 /** Product → "assigned/licenses" as a device's popup shows them. */
 async function popupCounts(popup: Page): Promise<Record<string, string>> {
@@ -67,17 +52,17 @@ describe('two devices editing offline', () => {
   test('both devices sign in as the same purchaser and show the account’s subscriptions', async () => {
     for (const device of [a, b]) {
       const options = await device.ext.openOptions('Settings');
-      await signInFromSettings(options, device.link!.url, code(MAYA), 'Maya Okafor');
+      await signInFromSettings(options, device.link().url, demo.code(MAYA), 'Maya Okafor');
       await options.close();
       device.popup = await device.ext.openPopup();
       await textMatches(popupCard(device.popup, DEMO.design), '4/10');
       await textMatches(syncLine(device.popup), 'All changes synced');
     }
-    admin = await openAdminConsole(server.url, code(RILEY), 5);
+    admin = await demo.openAdminConsole(RILEY, 5);
   });
 
   test('offline, A assigns three people and B removes five licenses; each is valid on its own device', async () => {
-    for (const device of [a, b]) device.link!.cut();
+    for (const device of [a, b]) device.link().cut();
     for (const device of [a, b]) await textMatches(syncLine(device.popup!), /^Offline/, 20_000);
 
     const onA = onDevice(a);
@@ -108,7 +93,7 @@ describe('two devices editing offline', () => {
   });
 
   test('back online, the server undoes the newest assignments past the licenses, and everyone sees the same 5/5', async () => {
-    for (const device of [a, b]) device.link!.restore();
+    for (const device of [a, b]) device.link().restore();
     // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
     for (const device of [a, b]) await textMatches(syncLine(device.popup!), 'All changes synced', 30_000);
 
