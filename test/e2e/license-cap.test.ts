@@ -26,7 +26,7 @@ import { updateProductWithCli } from './harness/cli';
 import { useDemoServer } from './harness/demo-server';
 import { useExtension, type Extension } from './harness/extension';
 import type { NetworkLink } from './harness/network-link';
-import { buyLicensesInPopup, DEMO, dialog, popupCard, signInFromSettings, syncLine, toast } from './harness/ui';
+import { buyLicensesInPopup, DEMO, dialog, popupCard, signInAndOpenPopup, syncLine, toast } from './harness/ui';
 import { pageText, textMatches, until, visible } from './harness/wait';
 
 const MAX = 12;
@@ -87,12 +87,8 @@ const designLines = (invoice: Invoice) => invoice.lines.filter((line) => line.su
 describe('two devices raise licenses offline past a maximum lowered meanwhile', () => {
   test('both devices sign in as the same purchaser and show Fabrikam Design Studio with 10 licenses', async () => {
     for (const device of [a, b]) {
-      const options = await device.ext.openOptions('Settings');
-      await signInFromSettings(options, device.link().url, demo.code(MAYA), 'Maya Okafor');
-      await options.close();
-      device.popup = await device.ext.openPopup();
+      device.popup = await signInAndOpenPopup(device.ext, device.link().url, demo.code(MAYA), 'Maya Okafor');
       await textMatches(popupCard(device.popup, DEMO.design), '4/10');
-      await textMatches(syncLine(device.popup), 'All changes synced');
     }
     admin = await demo.openAdminConsole(RILEY, 5);
     await textMatches(admin.rowsOf(DEMO.design), /Maya Okafor\s+10\s+4\b/);

@@ -82,6 +82,17 @@ export async function signInFromSettings(options: Page, serverUrl: string, code:
   await textMatches(syncLine(options), 'All changes synced', 20_000);
 }
 
+/** Signs a device in from Settings and opens its popup once the account's subscriptions are there and in sync. */
+export async function signInAndOpenPopup(ext: { openOptions(section: string): Promise<Page>; openPopup(): Promise<Page> }, serverUrl: string, code: string, name: string): Promise<Page> {
+  const options = await ext.openOptions('Settings');
+  await signInFromSettings(options, serverUrl, code, name);
+  await options.close();
+  const popup = await ext.openPopup();
+  await popupList(popup);
+  await textMatches(syncLine(popup), 'All changes synced');
+  return popup;
+}
+
 /**
  * Waits until the people picker lists only matches for what was typed: results arrive per keystroke,
  * and a key pressed on an earlier keystroke's list would act on a list about to be replaced.
