@@ -18,7 +18,7 @@ export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx:
   return {
     ok: true,
     changes: [
-      // The old card's token must not stay with the new card's details: without a new one there is none.
+      // The old card's reference must not stay with the new card's details: without a new one there is none.
       cardRef
         ? { op: 'put', collection: 'paymentMethods', id: old.id, fields: { ...fields, cardRef } }
         : { op: 'put', collection: 'paymentMethods', id: old.id, fields },

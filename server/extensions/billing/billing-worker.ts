@@ -152,7 +152,8 @@ function readCharge(doc: Y.Doc, key: string): unknown {
   return value instanceof Y.Map ? value.toJSON() : value;
 }
 
-function parseJson(text: string): unknown {
+/** A stored job's JSON, or undefined when it is not JSON (then the schema refuses it). */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

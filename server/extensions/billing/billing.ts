@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { Organization } from '../../../lib/org/schemas';
 import { Charge } from '../../../lib/billing/schemas';
 import type { Extension } from '../../extension';
@@ -6,7 +7,7 @@ import type { PaymentProcessor } from '../../payments/processor';
 import type { Rooms } from '../../rooms';
 import type { LogOp, UpdateStore } from '../../storage';
 import { BILLING_QUEUE, BillingJob, billingJobs, replacedCards } from './billing-job';
-import { BillingWorker, RETRYABLE } from './billing-worker';
+import { BillingWorker, RETRYABLE, parseJson } from './billing-worker';
 import { InvoiceSequence } from './invoice-sequence';
 import type { Db } from '../../db';
 
@@ -37,10 +38,11 @@ export function billing({ db, rooms, store, processor, vault, now }: BillingDeps
   function retries(orgId: string, personId: string, cards: readonly string[], after: Record<string, unknown>): BillingJob[] {
     const charges = rooms.open({ kind: 'billing', orgId, personId }).doc.getMap<unknown>('charges');
     return [...charges.keys()].flatMap((chargeKey): BillingJob[] => {
-      const charge = Charge.safeParse((charges.get(chargeKey) as { toJSON?: () => unknown })?.toJSON?.());
+      const entry = charges.get(chargeKey);
+      const charge = Charge.safeParse(entry instanceof Y.Map ? entry.toJSON() : entry);
       if (!charge.success || !RETRYABLE.has(charge.data.status)) return [];
       const original = store.job(BILLING_QUEUE, chargeKey);
-      const job = original ? BillingJob.safeParse(JSON.parse(original.data)) : undefined;
+      const job = original ? BillingJob.safeParse(parseJson(original.data)) : undefined;
       if (!job?.success || !cards.includes(job.data.paymentMethodId)) return [];
       const cardRef = (after[job.data.paymentMethodId] as { cardRef?: string }).cardRef;
       return [{ ...job.data, idempotencyKey: `${chargeKey}~${cardRef}` }];
