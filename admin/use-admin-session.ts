@@ -60,7 +60,7 @@ export function useAdminSession(): AdminSession {
 
   const signIn = useCallback(
     async (code: string) => {
-      const result = await signInWithCode(fetchJson, SERVER, code);
+      const result = await signInWithCode(fetchJson, SERVER, code, 'admin');
       if (!result.ok) return setNotice(result.message);
       if (result.reply.role !== 'admin') {
         return setNotice(`${result.reply.name} is a purchaser. The admin console needs an IT admin’s code; purchasers sign in from the Seatkeeper extension.`);

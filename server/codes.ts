@@ -22,12 +22,22 @@ function normalize(code: string): string {
 export class SignInCodes {
   private readonly insert;
   private readonly use;
+  private readonly find;
 
   constructor(db: Db) {
     this.insert = db.prepare<[string, string, string, number]>('INSERT INTO sign_in_codes (hash, org_id, person_id, expires_at) VALUES (?, ?, ?, ?)');
     this.use = db.prepare<[number, string, number], { org_id: string; person_id: string }>(
       'UPDATE sign_in_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ? RETURNING org_id, person_id',
     );
+    this.find = db.prepare<[string, number], { org_id: string; person_id: string }>(
+      'SELECT org_id, person_id FROM sign_in_codes WHERE hash = ? AND used_at IS NULL AND expires_at > ?',
+    );
+  }
+
+  /** Who a code is for, without using it; undefined when unknown, used or expired. */
+  peek(code: string, now: number): { orgId: string; personId: string } | undefined {
+    const row = this.find.get(hash(code), now);
+    return row && { orgId: row.org_id, personId: row.person_id };
   }
 
   create(orgId: string, personId: string, now: number, ttlMs = CODE_TTL_MS): string {

@@ -4,10 +4,17 @@ import { serveAdminFiles } from './admin-files';
 import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
 import type { Members } from './members';
+import { Role } from '../lib/org/role';
 import type { CardVault } from './payments/card-vault';
 import type { PaymentProcessor } from './payments/processor';
 
 const MAX_BODY_BYTES = 16 * 1024;
+
+/** Why a code was not used here, by the role the app asked for. */
+const WRONG_APP: Record<Role, string> = {
+  admin: 'This code is for a purchaser, who signs in from the Seatkeeper extension; the admin console needs an IT admin’s code. The code was not used and still works in the extension.',
+  purchaser: 'This code is for an IT admin, who signs in to the admin console. The code was not used and still works there.',
+};
 
 export interface HttpDeps {
   tokens: TokenService;
@@ -23,7 +30,11 @@ export interface HttpDeps {
   adminDir: string;
 }
 
-const SignIn = z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)) });
+const SignIn = z.object({
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** Who the app signing in serves: a code of someone else is refused without being used, so it still works where it belongs. */
+  role: z.optional(Role),
+});
 const Refresh = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(4096)) });
 const Card = z.object({
   number: z.string().check(z.maxLength(40)),
@@ -72,7 +83,12 @@ export function createHttpHandler(deps: HttpDeps) {
       if (req.method === 'POST' && path === '/api/sign-in') {
         const body = SignIn.safeParse(await readJson(req));
         if (!body.success) return json(res, 400, { error: 'Send {"code": "..."}' });
-        const who = deps.codes.redeem(body.data.code, deps.now());
+        const { code, role } = body.data;
+        const owner = role && deps.codes.peek(code, deps.now());
+        if (owner && deps.members.roleOf(owner.orgId, owner.personId) !== role) {
+          return json(res, 403, { error: WRONG_APP[role] });
+        }
+        const who = deps.codes.redeem(code, deps.now());
         const signedIn = who && (await tokensFor(who.orgId, who.personId));
         if (!signedIn) return json(res, 401, { error: 'This code is unknown, used or expired. Ask your IT admin for a new one.' });
         return json(res, 200, signedIn);

@@ -1,3 +1,4 @@
+import type { Role } from '../org/role';
 import { SignInReply } from './session';
 
 /** The part of `fetch` the client uses, injected so lib stays free of globals and tests need no server. */
@@ -16,9 +17,12 @@ export type AuthFailure =
 
 export type AuthResult = { ok: true; reply: SignInReply } | ({ ok: false } & AuthFailure);
 
-/** `POST /api/sign-in {code}`: a one-time code from the admin for tokens and who they speak for. */
-export function signInWithCode(fetch: Fetch, serverUrl: string, code: string): Promise<AuthResult> {
-  return post(fetch, `${serverUrl}/api/sign-in`, { code: code.trim() });
+/**
+ * `POST /api/sign-in {code, role?}`: a one-time code from the admin for tokens and who they speak
+ * for. With `role`, the server refuses (403) a code of someone with another role without using it.
+ */
+export function signInWithCode(fetch: Fetch, serverUrl: string, code: string, role?: Role): Promise<AuthResult> {
+  return post(fetch, `${serverUrl}/api/sign-in`, { code: code.trim(), ...(role ? { role } : {}) });
 }
 
 /** `POST /api/refresh {refreshToken}`: the refresh token is single use, so the answer must be kept. */
@@ -34,7 +38,7 @@ async function post(fetch: Fetch, url: string, body: object): Promise<AuthResult
     return { ok: false, kind: 'unreachable', message: `Could not reach the sync server at ${new URL(url).origin}. Check the address and your connection.` };
   }
   const answer: unknown = await response.json().catch(() => undefined);
-  if (response.status === 400 || response.status === 401) {
+  if (response.status === 400 || response.status === 401 || response.status === 403) {
     return { ok: false, kind: 'refused', message: serverError(answer) ?? 'The sync server refused this sign-in.' };
   }
   const reply = response.ok ? SignInReply.safeParse(answer) : undefined;

@@ -67,6 +67,17 @@ describe('tokens', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
+  it('refuses a code of another role for the app that asks, without using it', async () => {
+    const code = withAdmin(data.dir, (a) => a.createSignInCode(ORG, MAYA.personId));
+    const asAdmin = await post('/api/sign-in', { code, role: 'admin' });
+    expect(asAdmin.status).toBe(403);
+    expect(asAdmin.body.error).toMatch(/for a purchaser, who signs in from the Seatkeeper extension.*still works in the extension/);
+    // The extension does not ask for a role: the purchaser's code still signs them in there.
+    expect(await post('/api/sign-in', { code })).toMatchObject({ status: 200, body: { personId: MAYA.personId, role: 'purchaser' } });
+    const adminCode = withAdmin(data.dir, (a) => a.createSignInCode(ORG, RILEY.personId));
+    expect(await post('/api/sign-in', { code: adminCode, role: 'admin' })).toMatchObject({ status: 200, body: { role: 'admin' } });
+  });
+
   it('creates a code with the CLI that the running server accepts', async () => {
     const { stdout } = await cli('create-code', '--org', ORG, '--person', RILEY.personId);
     const signIn = await post('/api/sign-in', { code: stdout.trim() });
