@@ -40,12 +40,8 @@ export interface RoomConnection {
 /** The query of the socket URL: the access token, and asking for MESSAGE_STORED / MESSAGE_REFUSED. */
 const params = (token: string) => ({ token, [ACKS_PARAM]: '1' });
 
-/**
- * Longest wait between reconnection attempts: a restarted server is found within a second of
- * listening. One attempt a second per room is little for a server that is down (a refused TCP
- * connection), and people expect sync back as soon as the server is.
- */
-const MAX_BACKOFF_MS = 1_000;
+/** Longest wait between reconnection attempts: a restarted server is found within seconds, without hammering one that is down. */
+const MAX_BACKOFF_MS = 10_000;
 
 type MessageHandler = (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: WebsocketProvider, emitSynced: boolean, messageType: number) => void;
 

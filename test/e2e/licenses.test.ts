@@ -80,6 +80,24 @@ describe('change the number of licenses', () => {
     await popup.close();
   });
 
+  test('the pane is named for what the total does, whichever button opened it', async () => {
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Remove licenses' }).click();
+    await visible(dialog(popup, 'Remove licenses'));
+    // The one pane, whatever it is named at the moment.
+    const total = popup.getByRole('dialog').getByRole('spinbutton', { name: 'Total licenses' });
+    await total.fill('96');
+    const buying = dialog(popup, 'Buy licenses');
+    await textMatches(buying, /Adding 6 licenses/);
+    await total.fill('85');
+    const removing = dialog(popup, 'Remove licenses');
+    await textMatches(removing, /Removing 5 licenses/);
+    await removing.getByRole('button', { name: 'Cancel' }).click();
+    await gone(removing);
+    await popup.close();
+  });
+
   test('a total that is not a whole number is refused next to the field', async () => {
     const popup = await ext.openPopup();
     await popupList(popup);

@@ -18,7 +18,8 @@ export const LICENSES_TITLES: Record<LicensesMode, string> = { buy: 'Buy license
 
 /**
  * "Buy licenses" / "Remove licenses": one Total licenses box (enter 105 to go from 100 to 105),
- * with what the new total costs at renewal and what is charged or credited today.
+ * with what the new total costs at renewal and what is charged or credited today. The title says
+ * what the total typed does, whichever button opened the pane: 106 in "Remove licenses" buys 6.
  */
 export function LicensesPane({
   sub,
@@ -43,7 +44,7 @@ export function LicensesPane({
   }
 
   return (
-    <Dialog title={LICENSES_TITLES[mode]} description={sub.productName} onClose={onClose}>
+    <Dialog title={LICENSES_TITLES[modeOf(sub.licenses, toNumber(total), mode)]} description={sub.productName} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={['total']} />
         <p>
@@ -66,6 +67,12 @@ export function LicensesPane({
       </form>
     </Dialog>
   );
+}
+
+/** Buying or removing, by the total typed; the pane's own mode while it is no whole number or no change. */
+function modeOf(licenses: number, total: number, opened: LicensesMode): LicensesMode {
+  if (!Number.isInteger(total) || total === licenses) return opened;
+  return total > licenses ? 'buy' : 'remove';
 }
 
 function Preview({ sub, total, taxRateBps }: { sub: Subscription; total: string; taxRateBps: number | undefined }) {
