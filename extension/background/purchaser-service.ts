@@ -178,7 +178,7 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
           const tokenized = await sync.tokenize(request.input as CardNumbers);
           if (tokenized && !tokenized.ok) return { ok: false, errors: tokenized.errors };
           if (tokenized) {
-            input = { ...withoutCardNumbers(request.input), cardRef: tokenized.cardRef };
+            input = { ...(input as Record<string, unknown>), cardRef: tokenized.cardRef };
             ids.length = 0;
             result = command(readState(store.doc), { ...(request.input as object), cardRef: tokenized.cardRef }, ctx);
           }

@@ -37,6 +37,12 @@ export function readBillingRoom(doc: Y.Doc): unknown {
   return { invoices: plain('invoices'), charges: plain('charges'), notices: plain('notices') };
 }
 
+/** One invoice, charge or notice as plain data, unvalidated; undefined when there is none. */
+export function readBillingEntry(doc: Y.Doc, root: (typeof BILLING_ROOTS)[number], key: string): unknown {
+  const value = doc.getMap<unknown>(root).get(key);
+  return value instanceof Y.Map ? value.toJSON() : value;
+}
+
 /** Puts an invoice, a charge or a notice, one Y.Map per entity like every room. */
 export function putBillingEntity(doc: Y.Doc, root: (typeof BILLING_ROOTS)[number], key: string, entity: Invoice | Charge | ServerNotice): void {
   const map = new Y.Map<unknown>();

@@ -28,6 +28,12 @@ export function writeOrganization(doc: Y.Doc, organization: Organization): void 
   for (const [field, value] of Object.entries(organization)) map.set(field, value);
 }
 
+/** The organization's own fields (name, tax rate, currency), without reading its catalog or directory; undefined when invalid. */
+export function readOrganization(doc: Y.Doc): Organization | undefined {
+  const parsed = Organization.safeParse(doc.getMap('organization').toJSON());
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Adds or updates a product (`catalog`) or a person (`directory`). */
 export function putOrgEntity(doc: Y.Doc, root: EntityRoot, entity: Product | Person): void {
   const collection = doc.getMap<Y.Map<unknown>>(root);

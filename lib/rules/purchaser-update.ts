@@ -1,8 +1,7 @@
-import { PaymentMethod } from '../billing/schemas';
+import { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../billing/schemas';
 import type { Collection } from '../state';
 import { Subscription } from '../subscriptions/schema';
 import { SupportRequest } from '../support/schema';
-import { BillingAccount, BillingProfile, Invoice } from '../billing/schemas';
 import { ACCEPT, combine, refuse, type Judgement } from './judgement';
 import { judgeSubscription, type TransitionContext } from './subscription-transition';
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { Person, Product } from '../../lib/org/schemas';
 import { addNotices } from '../../lib/room/billing-doc';
+import { readOrganization } from '../../lib/room/org-doc';
 import type { OrgView } from '../../lib/rules/org-view';
 import { judgePurchaserUpdate } from '../../lib/rules/purchaser-update';
 import type { Extension } from '../extension';
@@ -45,10 +46,12 @@ function orgView(doc: Y.Doc, orgId: string): OrgView {
     const parsed = value instanceof Y.Map ? schema.safeParse(value.toJSON()) : undefined;
     return parsed?.success ? parsed.data : undefined;
   };
-  const name = doc.getMap<unknown>('organization').get('name');
   return {
     orgId,
-    orgName: typeof name === 'string' ? name : orgId,
+    // Read only for a notice: most updates never need it.
+    get orgName() {
+      return readOrganization(doc)?.name ?? orgId;
+    },
     product: (id) => entry('catalog', id, Product),
     member: (id) => {
       const person = entry('directory', id, Person);

@@ -23,9 +23,7 @@ import { MAYA, ORG, RILEY, room } from '../server/fixture';
 import { connectSynced, mint } from '../server/harness';
 import type { AdminConsole } from './harness/admin-console';
 import { updateProductWithCli } from './harness/cli';
-import { useDemoServer } from './harness/demo-server';
-import { useExtension, type Extension } from './harness/extension';
-import type { NetworkLink } from './harness/network-link';
+import { useDemoServer, useDevices, type Device } from './harness/demo-server';
 import { buyLicensesInPopup, DEMO, dialog, popupCard, signInAndOpenPopup, syncLine, toast } from './harness/ui';
 import { pageText, textMatches, until, visible } from './harness/wait';
 
@@ -38,15 +36,8 @@ const CAPPED = new RegExp(
 );
 const NOTICES = 'Changes made by the sync server';
 
-interface Device {
-  ext: Extension;
-  /** Its own relay to the server, so each device's network is pulled out on its own. */
-  link: () => NetworkLink;
-  popup?: Page;
-}
 const demo = useDemoServer(2);
-const a: Device = { ext: useExtension(), link: () => demo.links[0]! };
-const b: Device = { ext: useExtension(), link: () => demo.links[1]! };
+const [a, b] = useDevices(demo, 2) as [Device, Device];
 let admin: AdminConsole;
 /** The invoice numbers device B listed before going offline. */
 let invoicesBefore: string[] = [];

@@ -11,9 +11,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAYA, RILEY } from '../server/fixture';
 import type { AdminConsole } from './harness/admin-console';
-import { useDemoServer } from './harness/demo-server';
-import { useExtension, type Extension } from './harness/extension';
-import type { NetworkLink } from './harness/network-link';
+import { useDemoServer, useDevices, type Device } from './harness/demo-server';
 import { DEMO, dialog, popupCard, popupList, signInAndOpenPopup, syncLine, toast } from './harness/ui';
 import { gone, pageText, textMatches, until } from './harness/wait';
 
@@ -27,15 +25,8 @@ const UNDONE_FOR = ['Olivia Brown', 'Mateo García'];
 const KEPT = 'Grace Liu';
 const UNDONE = `${DEMO.design} has 5 licenses for 7 people, so the latest assignments were undone: ${UNDONE_FOR.join(', ')}. Add licenses to assign them again.`;
 
-interface Device {
-  ext: Extension;
-  /** Its own relay to the server, so each device's network is pulled out on its own. */
-  link: () => NetworkLink;
-  popup?: Page;
-}
 const demo = useDemoServer(2);
-const a: Device = { ext: useExtension(), link: () => demo.links[0]! };
-const b: Device = { ext: useExtension(), link: () => demo.links[1]! };
+const [a, b] = useDevices(demo, 2) as [Device, Device];
 let admin: AdminConsole;
 
 

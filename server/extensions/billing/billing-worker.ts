@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
 import { numberedInvoice, orgInvoiceNumber } from '../../../lib/billing/invoice';
 import { Charge, PaymentMethod, type Invoice } from '../../../lib/billing/schemas';
 import { toIsoDate } from '../../../lib/dates';
 import { readEntity } from '../../../lib/doc/read';
 import { formatMoney } from '../../../lib/money';
-import { Organization } from '../../../lib/org/schemas';
-import { putBillingEntity } from '../../../lib/room/billing-doc';
+import { putBillingEntity, readBillingEntry } from '../../../lib/room/billing-doc';
+import { readOrganization } from '../../../lib/room/org-doc';
 import type { CardVault } from '../../payments/card-vault';
 import type { PaymentProcessor } from '../../payments/processor';
 import type { Rooms } from '../../rooms';
@@ -79,7 +78,7 @@ export class BillingWorker {
 
   private async run(key: string, job: BillingJob): Promise<void> {
     const billing = this.rooms.open({ kind: 'billing', orgId: job.orgId, personId: job.personId });
-    const existing = Charge.safeParse(readCharge(billing.doc, job.chargeKey));
+    const existing = Charge.safeParse(readBillingEntry(billing.doc, 'charges', job.chargeKey));
     const isRetry = job.idempotencyKey !== job.chargeKey;
     if (existing.success && (!isRetry || !RETRYABLE.has(existing.data.status))) return this.settle(key);
     const purchaser = this.rooms.open({ kind: 'purchaser', orgId: job.orgId, personId: job.personId });
@@ -140,17 +139,11 @@ export class BillingWorker {
   }
 
   private organizationName(orgId: string): string {
-    const org = Organization.safeParse(this.rooms.open({ kind: 'org', orgId }).doc.getMap('organization').toJSON());
-    return org.success ? org.data.name : orgId;
+    return readOrganization(this.rooms.open({ kind: 'org', orgId }).doc)?.name ?? orgId;
   }
 }
 
 const settleOp = (key: string) => ({ op: 'settle', queue: BILLING_QUEUE, key }) as const;
-
-function readCharge(doc: Y.Doc, key: string): unknown {
-  const value = doc.getMap<unknown>('charges').get(key);
-  return value instanceof Y.Map ? value.toJSON() : value;
-}
 
 /** A stored job's JSON, or undefined when it is not JSON (then the schema refuses it). */
 export function parseJson(text: string): unknown {

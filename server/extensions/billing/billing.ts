@@ -1,6 +1,7 @@
-import * as Y from 'yjs';
-import { Organization } from '../../../lib/org/schemas';
 import { Charge } from '../../../lib/billing/schemas';
+import { readBillingEntry } from '../../../lib/room/billing-doc';
+import { readOrganization } from '../../../lib/room/org-doc';
+import type { Db } from '../../db';
 import type { Extension } from '../../extension';
 import type { CardVault } from '../../payments/card-vault';
 import type { PaymentProcessor } from '../../payments/processor';
@@ -9,7 +10,6 @@ import type { LogOp, UpdateStore } from '../../storage';
 import { BILLING_QUEUE, BillingJob, billingJobs, replacedCards } from './billing-job';
 import { BillingWorker, RETRYABLE, parseJson } from './billing-worker';
 import { InvoiceSequence } from './invoice-sequence';
-import type { Db } from '../../db';
 
 export interface BillingDeps {
   db: Db;
@@ -29,17 +29,13 @@ export interface BillingDeps {
 export function billing({ db, rooms, store, processor, vault, now }: BillingDeps): Extension & { idle(): Promise<void> } {
   const worker = new BillingWorker(rooms, store, new InvoiceSequence(db), processor, vault, now);
 
-  function taxRateBps(orgId: string): number {
-    const org = Organization.safeParse(rooms.open({ kind: 'org', orgId }).doc.getMap('organization').toJSON());
-    return org.success ? org.data.taxRateBps : 0;
-  }
+  const taxRateBps = (orgId: string) => readOrganization(rooms.open({ kind: 'org', orgId }).doc)?.taxRateBps ?? 0;
 
   /** The declined or unpaid charges of subscriptions paid by one of `cards`, as jobs with a new idempotency key. */
   function retries(orgId: string, personId: string, cards: readonly string[], after: Record<string, unknown>): BillingJob[] {
-    const charges = rooms.open({ kind: 'billing', orgId, personId }).doc.getMap<unknown>('charges');
-    return [...charges.keys()].flatMap((chargeKey): BillingJob[] => {
-      const entry = charges.get(chargeKey);
-      const charge = Charge.safeParse(entry instanceof Y.Map ? entry.toJSON() : entry);
+    const billing = rooms.open({ kind: 'billing', orgId, personId });
+    return [...billing.doc.getMap('charges').keys()].flatMap((chargeKey): BillingJob[] => {
+      const charge = Charge.safeParse(readBillingEntry(billing.doc, 'charges', chargeKey));
       if (!charge.success || !RETRYABLE.has(charge.data.status)) return [];
       const original = store.job(BILLING_QUEUE, chargeKey);
       const job = original ? BillingJob.safeParse(parseJson(original.data)) : undefined;

@@ -1,8 +1,23 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Who } from '../../../server/auth';
 import { startServer, tempDataDir, withAdmin, type ServerProcess } from '../../server/harness';
 import { openAdminConsole, type AdminConsole } from './admin-console';
+import { useExtension, type Extension } from './extension';
 import { startNetworkLink, type NetworkLink } from './network-link';
+
+/** A browser profile with the extension, and its own network link to the demo server. */
+export interface Device {
+  ext: Extension;
+  /** Its own relay to the server, so each device's network is pulled out on its own. */
+  link: () => NetworkLink;
+  popup?: Page;
+}
+
+/** `count` devices, the i-th behind the demo server's i-th link. */
+export function useDevices(demo: DemoServer, count: number): Device[] {
+  return Array.from({ length: count }, (_, i) => ({ ext: useExtension(), link: () => demo.links[i]! }));
+}
 
 export interface DemoServer {
   /** The server's data directory (for the CLI and for reading its SQLite file). */
