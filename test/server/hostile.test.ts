@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { amountsFor } from '../../lib/billing/invoice';
 import { termLine } from '../../lib/billing/invoice-lines';
 import type { Charge, Invoice } from '../../lib/billing/schemas';
-import { addMonths, toIsoDate } from '../../lib/dates';
+import { previewLicenseChange } from '../../lib/billing/price-preview';
+import { addMonths, formatDay, toIsoDate } from '../../lib/dates';
 import { applyChanges } from '../../lib/doc/apply';
 import type { Change } from '../../lib/doc/change';
 import { demoOrg } from '../../lib/org/demo';
@@ -15,9 +16,11 @@ import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
 import { licensesChangeKey } from '../../lib/room/change-key';
 import { encodeSyncUpdate, type Refusal } from '../../lib/room/messages';
 import type { Collection } from '../../lib/state';
+import type { Subscription } from '../../lib/subscriptions/schema';
 import { TERM_MONTHS } from '../../lib/subscriptions/period';
 import type { Who } from '../../server/auth';
 import { openDb } from '../../server/db';
+import { appendChange } from '../../server/room-log';
 import { LIAM, MAYA, ORG, RILEY, room, seedTwoOrgs } from './fixture';
 import { connectRefused, connectSynced, mint, startServer, tempDataDir, until, withAdmin, type Client, type ServerProcess } from './harness';
 
@@ -353,6 +356,75 @@ describe('corrected purchases: the server decides price, name, dates and limits'
     await expectBilledAtListPrice(MAYA, rogue, id, { productId: 'prod-whiteboard', term: 'monthly', licenses: 3, today });
     await expectStillSyncs(honest, reader);
     expect(rowsOf(room.purchaser(MAYA))).toBe(rows + 2);
+  });
+});
+
+describe('corrected changes of running subscriptions', () => {
+  /** The charge the server records for the last license write of `id`, once the billing mirror has it. */
+  async function chargeFor(writer: Client, id: string): Promise<Charge> {
+    const key = licensesChangeKey(writer.doc, id)!;
+    const mirror = billingMirrors.get(MAYA.personId)!;
+    await until(() => mirror.doc.getMap('charges').has(key), `the charge ${key}`);
+    return (await billingRoom(MAYA)).charges[key]!;
+  }
+
+  it('caps a raise of a running subscription above the product’s maximum, and bills only up to it', async () => {
+    const { honest, rogue } = await scene();
+    const before = subscription(rogue, 'sub-design') as unknown as Subscription;
+    const max = product('prod-design').maxLicenses;
+    expect(await verdictOf(rogue, [{ op: 'put', collection: 'subscriptions', id: 'sub-design', fields: { licenses: max + 25 } }])).toBe('stored');
+    expect(subscription(rogue, 'sub-design')).toMatchObject({ licenses: max });
+
+    const reader = await freshAdminReader(MAYA);
+    expect(subscription(reader, 'sub-design')).toMatchObject({ licenses: max });
+    expect(mirrorEverSaw(MAYA, (state) => Number(subIn(state, 'sub-design')?.licenses) > max)).toBe(false);
+    const expected = previewLicenseChange(before, max, TAX_BPS, new Date().toISOString()).today.total;
+    expect(await chargeFor(rogue, 'sub-design')).toMatchObject({ status: 'charged', amount: expected });
+    await expectStillSyncs(honest, reader);
+  });
+
+  it('undoes the newest assignments when licenses drop below the people assigned, and credits only the licenses removed', async () => {
+    const { honest, rogue } = await scene();
+    const before = subscription(rogue, 'sub-notes') as unknown as Subscription;
+    const assigned = Object.entries(before.assigned).sort(([a, at], [b, bt]) => (at === bt ? (a < b ? 1 : -1) : at < bt ? 1 : -1));
+    const kept = 3;
+    expect(assigned.length).toBeGreaterThan(kept);
+    expect(await verdictOf(rogue, [{ op: 'put', collection: 'subscriptions', id: 'sub-notes', fields: { licenses: kept } }])).toBe('stored');
+    const oldest = assigned.slice(assigned.length - kept).map(([personId]) => personId).sort();
+    expect(Object.keys(subscription(rogue, 'sub-notes')!.assigned as object).sort()).toEqual(oldest);
+
+    const reader = await freshAdminReader(MAYA);
+    expect(Object.keys(subscription(reader, 'sub-notes')!.assigned as object).sort()).toEqual(oldest);
+    expect(mirrorEverSaw(MAYA, (state) => Object.keys((subIn(state, 'sub-notes')?.assigned as object) ?? {}).length > Number(subIn(state, 'sub-notes')?.licenses))).toBe(false);
+    const expected = previewLicenseChange(before, kept, TAX_BPS, new Date().toISOString()).today.total;
+    expect(await chargeFor(rogue, 'sub-notes')).toMatchObject({ status: 'credited', amount: expected });
+    await expectStillSyncs(honest, reader);
+  });
+
+  it('takes back the reactivation of a canceled subscription whose term has ended, with its notice', async () => {
+    const today = todayUtc();
+    const cancellation = { reason: 'no_longer_needed', feedback: '', canceledAt: `${addMonths(today, -2)}T10:00:00.000Z` };
+    withAdmin(data.dir, (admin) =>
+      appendChange(admin.store, { kind: 'purchaser', orgId: ORG, personId: MAYA.personId }, (doc) =>
+        applyChanges(doc, [purchase(MAYA, 'sub-ended', 'prod-whiteboard', 'monthly', 4, { status: 'canceled', startedOn: addMonths(today, -2), renewsOn: addMonths(today, -1), cancellation })], null),
+      ),
+    );
+    const { honest, rogue, mark } = await scene();
+    await until(() => subscription(rogue, 'sub-ended') !== undefined, 'the ended subscription on the rogue');
+    const verdict = await verdictOf(rogue, [
+      { op: 'put', collection: 'subscriptions', id: 'sub-ended', fields: { status: 'active' } },
+      { op: 'unset', collection: 'subscriptions', id: 'sub-ended', field: 'cancellation' },
+    ]);
+    expect(verdict).toBe('stored');
+    expect(subscription(rogue, 'sub-ended')).toMatchObject({ status: 'canceled', cancellation });
+
+    const reader = await freshAdminReader(MAYA);
+    expect(subscription(reader, 'sub-ended')).toMatchObject({ status: 'canceled', cancellation });
+    expect(mirrorEverSaw(MAYA, (state) => subIn(state, 'sub-ended')?.status === 'active')).toBe(false);
+    const notices = Object.values((await billingRoom(MAYA)).notices).map((notice) => notice.message);
+    expect(notices).toContain(`Tailspin Whiteboard ended on ${formatDay(addMonths(today, -1))}, so it could not be reactivated. Buy it again to keep using it.`);
+    await expectNothingBilled(MAYA, mark, 'sub-ended');
+    await expectStillSyncs(honest, reader);
   });
 });
 
