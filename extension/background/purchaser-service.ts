@@ -199,13 +199,20 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
         if (await sync?.signedIn()) {
           return { ok: false, errors: { form: 'Sign out of the sync server first: demo data must not reach your organization.' } };
         }
-        await store.reset();
+        // Also a copy kept after signing out gives way: the demo belongs to no account.
+        if (sync) await sync.forgetAccount();
+        else await store.reset();
         await seed();
         return { ok: true, message: 'Demo data restored.', canUndo: false };
       case 'signIn':
         return sync ? sync.signIn(request.serverUrl, request.code) : SYNC_UNAVAILABLE;
-      case 'signOut':
-        return sync ? sync.signOut() : SYNC_UNAVAILABLE;
+      case 'signOut': {
+        if (!sync) return SYNC_UNAVAILABLE;
+        const reply = await sync.signOut(request.keep);
+        // Without the account's data the device is as on first start: the demo.
+        if (reply.ok && !request.keep) await seed();
+        return reply;
+      }
       case 'dismissNotices':
         await dismissNotices(db, request.keys);
         return { ok: true, message: '', canUndo: store.canUndo };

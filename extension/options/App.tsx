@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ServerNotices } from '../ui/ServerNotices';
+import { ReadOnlyNotice } from '../ui/read-only';
 import { SyncStatus } from '../ui/SyncStatus';
 import { useOrganization } from '../ui/hooks';
 import { ready } from '../ui/messaging';
@@ -97,6 +98,7 @@ export function App() {
       </nav>
       <main id="main" class="console-main" ref={mainRef} tabIndex={-1}>
         <ServerNotices />
+        <ReadOnlyNotice />
         <Section route={route} />
       </main>
     </div>

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { Field, LabelOptions } from '../../components/Field';
 import { EmptyState } from '../../components/EmptyState';
 import { ServerNotices } from '../ui/ServerNotices';
+import { ReadOnlyNotice, Writable } from '../ui/read-only';
 import { SyncStatus } from '../ui/SyncStatus';
 import { db } from '../ui/db';
 import { plural } from '../../lib/text/plural';
@@ -83,6 +84,7 @@ export function App() {
       </header>
       <main class="popup-main">
         <ServerNotices />
+        <ReadOnlyNotice />
         {readyError ? (
           <p class="form-error" role="alert">
             {readyError}
@@ -95,11 +97,13 @@ export function App() {
         ) : list.total === 0 ? (
           <EmptyState title="No subscriptions yet">
             <p>Subscriptions you buy for your team show up here.</p>
-            <p>
-              <a href={browser.runtime.getURL('/options.html#products')} onClick={openConsole}>
-                Buy a subscription in Seatkeeper
-              </a>
-            </p>
+            <Writable>
+              <p>
+                <a href={browser.runtime.getURL('/options.html#products')} onClick={openConsole}>
+                  Buy a subscription in Seatkeeper
+                </a>
+              </p>
+            </Writable>
           </EmptyState>
         ) : (
           <>

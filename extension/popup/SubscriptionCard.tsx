@@ -3,6 +3,7 @@ import type { PaymentNotice } from '../../lib/billing/payment-notice';
 import { subscriptionProblems } from '../../lib/subscriptions/conflicts';
 import type { Subscription } from '../../lib/subscriptions/schema';
 import { Button } from '../../components/Button';
+import { Writable } from '../ui/read-only';
 import { FieldError } from '../../components/Field';
 import { Badge } from '../../components/Badge';
 import { MoneyText } from '../../components/MoneyText';
@@ -49,6 +50,7 @@ export function SubscriptionCard({
         <FieldError key={problem} message={problem} />
       ))}
       <PaymentNoticeText notice={payment} />
+      <Writable>
       <div class="button-row" role="group" aria-label={`Actions for ${sub.productName}`}>
         {active ? (
           <>
@@ -71,6 +73,7 @@ export function SubscriptionCard({
           </Button>
         ) : null}
       </div>
+      </Writable>
     </li>
   );
 }

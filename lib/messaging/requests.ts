@@ -33,8 +33,11 @@ export const Request = z.discriminatedUnion('type', [
    * errors on `serverUrl` (unreachable, not a sync server) or `code` (unknown, used, expired).
    */
   z.object({ type: z.literal('signIn'), serverUrl: z.string().check(z.maxLength(2048)), code: z.string().check(z.maxLength(64)) }),
-  /** Forgets the tokens and disconnects; the purchaser's data stays on this device. */
-  z.object({ type: z.literal('signOut') }),
+  /**
+   * Forgets the tokens and disconnects. `keep`: the account's data stays on this device, read-only
+   * until it signs in again; otherwise it is removed and the device shows the demo again.
+   */
+  z.object({ type: z.literal('signOut'), keep: z.boolean() }),
   /** Hides notices of what the server corrected (or this device undid) on this device. */
   z.object({ type: z.literal('dismissNotices'), keys: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)) }),
 ]);

@@ -11,8 +11,8 @@ export interface LinkEvents {
   /** MESSAGE_STORED from the purchaser room. */
   stored(snapshot: Y.Snapshot): void;
   refused(refusal: Refusal): void;
-  /** Any of the three rooms closed with 4400–4499. */
-  closed(code: number, reason: string): void;
+  /** One of the three rooms closed with 4400–4499. */
+  closed(room: RoomConnection, code: number, reason: string): void;
   orgChanged(): void;
   /** The billing room changed, or synced for the first time. */
   billingChanged(): void;
@@ -37,14 +37,13 @@ export class RoomLinks {
   constructor(session: Session, doc: Y.Doc, WebSocket: unknown, events: LinkEvents) {
     const { serverUrl, orgId, personId, accessToken: token } = session;
     this.personId = personId;
-    const closed = events.closed;
     this.purchaser = connectRoom(
       { serverUrl, room: roomName({ kind: 'purchaser', orgId, personId }), doc, token, WebSocket },
-      { status: events.purchaserStatus, stored: events.stored, refused: events.refused, closed },
+      { status: events.purchaserStatus, stored: events.stored, refused: events.refused, closed: (code, reason) => events.closed(this.purchaser, code, reason) },
     );
     this.org = connectRoom(
       { serverUrl, room: roomName({ kind: 'org', orgId }), doc: this.orgDoc, token, WebSocket },
-      { status: ignore, stored: ignore, refused: ignore, closed },
+      { status: ignore, stored: ignore, refused: ignore, closed: (code, reason) => events.closed(this.org, code, reason) },
     );
     this.orgDoc.on('update', () => events.orgChanged());
     this.billing = connectRoom(
@@ -57,7 +56,7 @@ export class RoomLinks {
         },
         stored: ignore,
         refused: ignore,
-        closed,
+        closed: (code, reason) => events.closed(this.billing, code, reason),
       },
     );
     this.billingDoc.on('update', () => events.billingChanged());
@@ -71,6 +70,10 @@ export class RoomLinks {
   /** Whether any room's provider gave up (the server closed it for good). */
   get stopped(): boolean {
     return this.purchaser.stopped || this.org.stopped || this.billing.stopped;
+  }
+
+  owns(room: RoomConnection): boolean {
+    return room === this.purchaser || room === this.org || room === this.billing;
   }
 
   reconnect(token: string): void {

@@ -1,4 +1,6 @@
+import type { Role } from '../../../lib/org/role';
 import { refreshTokens, type Fetch } from '../../../lib/sync/auth-client';
+import type { KeptCopy } from '../../../lib/sync/status';
 import { Session, renewalDelay } from '../../../lib/sync/session';
 
 /** Where the session lives between service-worker restarts (`storage.local` in the extension). */
@@ -14,11 +16,12 @@ export interface Timers {
 }
 
 export type Mode =
-  | { kind: 'local' }
+  /** `kept`: signed out keeping a read-only copy of that account's data. */
+  | { kind: 'local'; kept?: KeptCopy }
   | { kind: 'signed-in'; session: Session }
   /** The server stopped the connection for a reason a new token does not fix. */
   | { kind: 'error'; session: Session; message: string }
-  | { kind: 'signed-out'; serverUrl: string; name: string; message: string };
+  | { kind: 'signed-out'; serverUrl: string; name: string; role?: Role; message: string };
 
 export interface SessionEvents {
   /** A signed-in session has a new access token: connect, or reconnect the rooms with it. */
@@ -65,13 +68,14 @@ export class SessionKeeper {
     await this.deps.sessions.save(session);
   }
 
-  async forget(): Promise<void> {
-    this.mode = { kind: 'local' };
+  /** Signs out: the tokens are forgotten; `kept` names the account whose copy stays, read-only. */
+  async forget(kept?: KeptCopy): Promise<void> {
+    this.mode = kept ? { kind: 'local', kept } : { kind: 'local' };
     await this.deps.sessions.clear();
   }
 
   /** Shows the signed-out state the last run ended in (the stored session is gone). */
-  restoreSignedOut(mode: Extract<Mode, { kind: 'signed-out' }>): void {
+  restoreSignedOut(mode: Extract<Mode, { kind: 'signed-out' | 'local' }>): void {
     this.mode = mode;
   }
 
@@ -107,7 +111,7 @@ export class SessionKeeper {
     const session = this.session;
     if (!session) return;
     this.events.ended();
-    this.mode = { kind: 'signed-out', serverUrl: session.serverUrl, name: session.name, message };
+    this.mode = { kind: 'signed-out', serverUrl: session.serverUrl, name: session.name, role: session.role, message };
     await this.deps.sessions.clear();
     this.events.changed();
   }

@@ -2,12 +2,15 @@ import type { FieldErrors } from '../../../lib/commands/result';
 import type { Response } from '../../../lib/messaging/requests';
 import type { Refusal } from '../../../lib/room/messages';
 import { signInWithCode, type Fetch } from '../../../lib/sync/auth-client';
+import { readOnlyFor } from '../../../lib/sync/read-only';
+import type { RoomConnection } from '../../../lib/sync/room-connection';
 import { parseServerUrl } from '../../../lib/sync/server-url';
 import { sameAccount, type Account, type Session } from '../../../lib/sync/session';
 import { snapshotOfUpdate } from '../../../lib/sync/stored-state';
 import { tokenizeCard, type CardNumbers } from '../../../lib/sync/tokenize-client';
 import type { SeatkeeperDb } from '../../store/db';
 import { clearOrg } from '../../store/org-projection';
+import { wipeAccount } from '../../store/wipe';
 import type { PurchaserStore } from '../../store/purchaser-store';
 import { Projections } from './projections';
 import { RoomLinks } from './room-links';
@@ -36,7 +39,14 @@ export interface SyncService {
   /** Why commands must leave the document alone now, if they must: the server only takes purchasers' changes. */
   readOnly(): Promise<string | undefined>;
   signIn(serverUrl: string, code: string): Promise<Response>;
-  signOut(): Promise<Response>;
+  /**
+   * Forgets the tokens and disconnects. `keep`: the account's data stays on this device, read-only
+   * until that account signs in again, so nothing done while signed out ever reaches it. Otherwise
+   * every trace of the account (document, tables, journal, notices) is wiped, as by `forgetAccount`.
+   */
+  signOut(keep: boolean): Promise<Response>;
+  /** Leaves the device without any account: signed out, the document and every table and meta row emptied. */
+  forgetAccount(): Promise<void>;
   /**
    * Has the server's payment processor tokenize a card: its token, field errors when the processor
    * refuses the card, or undefined when signed out or the server cannot be reached.
@@ -68,8 +78,11 @@ export interface SyncService {
 export function createSyncService({ db, store, sessions, fetch, WebSocket, now, timers }: SyncDeps): SyncService {
   const queue = new WriteQueue();
   let links: RoomLinks | undefined;
-  /** Set by a refresh made because the server said 401; a second 401 before syncing means signing in again. */
-  let refreshedAfter401 = false;
+  /**
+   * The access token a refresh after a 4401 issued, until the purchaser room syncs with it: a 4401
+   * for this token too means signing in again.
+   */
+  let issuedAfter401: string | undefined;
   let resumed: Promise<void> | undefined;
   const refusalListeners = new Set<(refusal: Refusal) => void>();
   /** Waiting for the purchaser room's next first sync. */
@@ -103,7 +116,7 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
     links = new RoomLinks(session, store.doc, WebSocket, {
       purchaserStatus: (next) => {
         if (next === 'online') {
-          refreshedAfter401 = false;
+          issuedAfter401 = undefined;
           for (const resolve of onlineWaiters.splice(0)) resolve();
         }
         status.publish();
@@ -113,7 +126,7 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
         status.refused(refusal.message);
         for (const listener of refusalListeners) listener(refusal);
       },
-      closed: (code, reason) => void onClosed(code, reason),
+      closed: (room, code, reason) => void onClosed(room, code, reason),
       orgChanged: () => projections.org(),
       billingChanged: () => projections.payments(),
     });
@@ -134,11 +147,19 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
     status.publish();
   }
 
-  async function onClosed(code: number, reason: string): Promise<void> {
-    if (keeper.mode.kind !== 'signed-in') return;
+  /**
+   * A room the server closed for good. The three rooms often close together (a token that expired
+   * closes them all): each 4401 is judged by the token that room used, so they share one refresh,
+   * and a room whose close is heard after the refresh only misses its reconnect.
+   */
+  async function onClosed(room: RoomConnection, code: number, reason: string): Promise<void> {
+    if (keeper.mode.kind !== 'signed-in' || !links?.owns(room)) return;
     if (code === 4401) {
-      if (refreshedAfter401) return keeper.needSignIn('The sync server no longer accepts your sign-in. Sign in again.');
-      if (await keeper.refresh()) refreshedAfter401 = true;
+      const current = keeper.mode.session.accessToken;
+      if (room.token !== current) return room.reconnect(current);
+      if (current === issuedAfter401) return keeper.needSignIn('The sync server no longer accepts your sign-in. Sign in again.');
+      // The refresh reconnects every room with the new token (connectOrRenew).
+      if (await keeper.refresh()) issuedAfter401 = keeper.session?.accessToken;
       else status.publish();
       return;
     }
@@ -157,8 +178,11 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
     }
     if (keeper.mode.kind !== 'local') return;
     if (last?.state === 'signed-out') {
-      keeper.restoreSignedOut({ kind: 'signed-out', serverUrl: last.serverUrl, name: last.name, message: last.message });
+      const { serverUrl, name, role, message } = last;
+      keeper.restoreSignedOut({ kind: 'signed-out', serverUrl, name, ...(role ? { role } : {}), message });
       status.publish();
+    } else if (last?.state === 'local' && last.keptFrom) {
+      keeper.restoreSignedOut({ kind: 'local', kept: last.keptFrom });
     } else if (last && last.state !== 'local') {
       status.publish();
     }
@@ -181,9 +205,9 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
 
     async readOnly() {
       await resumed;
-      return keeper.session?.role === 'admin'
-        ? 'You are signed in as an admin, who sees purchasers’ subscriptions in the admin console but does not change them here.'
-        : undefined;
+      const { mode } = keeper;
+      const role = keeper.session?.role ?? (mode.kind === 'signed-out' ? mode.role : undefined);
+      return readOnlyFor(role, mode.kind === 'local' ? mode.kept : undefined)?.text;
     },
 
     async signIn(serverUrlInput, code) {
@@ -207,20 +231,39 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
         await db.meta.put({ key: 'account', value: account });
       }
       status.clearProblem();
-      refreshedAfter401 = false;
+      issuedAfter401 = undefined;
       await keeper.start(session);
       connect(session);
       await queue.settled();
       return { ok: true, message: `Signed in as ${session.name}.`, canUndo: store.canUndo };
     },
 
-    async signOut() {
+    async signOut(keep) {
+      await resumed;
+      const { mode } = keeper;
+      const who = keeper.session ?? (mode.kind === 'signed-out' ? mode : undefined);
+      if (!who) return fail({ form: 'This device is not signed in.' });
+      disconnect();
+      if (!keep) {
+        await this.forgetAccount();
+        return { ok: true, message: 'Signed out. This account’s data was removed from this device.', canUndo: false };
+      }
+      await keeper.forget({ name: who.name, serverUrl: who.serverUrl });
+      status.publish();
+      await queue.settled();
+      return { ok: true, message: 'Signed out. A read-only copy of your data stays on this device.', canUndo: false };
+    },
+
+    async forgetAccount() {
       await resumed;
       disconnect();
       await keeper.forget();
+      await queue.settled();
+      status.forgetStored();
+      await store.reset();
+      await wipeAccount(db);
       status.publish();
       await queue.settled();
-      return { ok: true, message: 'Signed out. Your data stays on this device.', canUndo: store.canUndo };
     },
 
     async tokenize(card) {

@@ -89,11 +89,13 @@ export class SyncStatus {
     const { mode, room } = this.current();
     switch (mode.kind) {
       case 'local':
-        return { state: 'local' };
+        return mode.kept ? { state: 'local', keptFrom: mode.kept } : { state: 'local' };
       case 'error':
-        return { state: 'error', message: mode.message };
-      case 'signed-out':
-        return { state: 'signed-out', waiting: this.waiting(), serverUrl: mode.serverUrl, name: mode.name, message: mode.message };
+        return { state: 'error', message: mode.message, role: mode.session.role };
+      case 'signed-out': {
+        const { serverUrl, name, role, message } = mode;
+        return { state: 'signed-out', waiting: this.waiting(), serverUrl, name, ...(role ? { role } : {}), message };
+      }
       case 'signed-in': {
         const { serverUrl, name, role } = mode.session;
         return {

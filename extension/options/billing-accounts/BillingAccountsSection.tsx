@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BillingAccount, BillingProfile } from '../../../lib/billing/schemas';
 import { Button } from '../../../components/Button';
+import { Writable } from '../../ui/read-only';
 import { EmptyState } from '../../../components/EmptyState';
 import { Tabs } from '../../../components/Tabs';
 import { db } from '../../ui/db';
@@ -184,15 +185,19 @@ function ProfileDetails({ account, profile }: { account: BillingAccount; profile
                 {cardExpiry(card)} · {card.nameOnCard}
               </span>
             </p>
-            <div class="button-row">
-              <Button onClick={() => setPane('edit')}>Edit</Button>
-              <Button onClick={() => setPane('replace')}>Replace</Button>
-            </div>
+            <Writable>
+              <div class="button-row">
+                <Button onClick={() => setPane('edit')}>Edit</Button>
+                <Button onClick={() => setPane('replace')}>Replace</Button>
+              </div>
+            </Writable>
           </>
         ) : (
           <>
             <p>No payment method pays this profile’s invoices yet.</p>
-            <Button onClick={() => setPane('add')}>Add a payment method</Button>
+            <Writable>
+              <Button onClick={() => setPane('add')}>Add a payment method</Button>
+            </Writable>
           </>
         )}
       </section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PaymentMethod } from '../../../lib/billing/schemas';
 import { Button } from '../../../components/Button';
+import { Writable } from '../../ui/read-only';
 import { Dialog } from '../../../components/Dialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { db } from '../../ui/db';
@@ -22,9 +23,11 @@ export function PaymentMethodsTab() {
   return (
     <>
       <div class="toolbar">
-        <Button variant="primary" onClick={() => setPane({ kind: 'add' })}>
-          Add a payment method
-        </Button>
+        <Writable>
+          <Button variant="primary" onClick={() => setPane({ kind: 'add' })}>
+            Add a payment method
+          </Button>
+        </Writable>
       </div>
       {!cards ? (
         <Loading what="payment methods" />
@@ -71,9 +74,11 @@ export function PaymentMethodsTab() {
             <dd>{usedBy(selected).join(', ') || 'No billing profile'}</dd>
           </dl>
           <div class="dialog-actions">
-            <Button variant="primary" onClick={() => setPane({ kind: 'edit', id: selected.id })}>
-              Edit
-            </Button>
+            <Writable>
+              <Button variant="primary" onClick={() => setPane({ kind: 'edit', id: selected.id })}>
+                Edit
+              </Button>
+            </Writable>
             <Button onClick={() => setPane(null)}>Close</Button>
           </div>
         </Dialog>

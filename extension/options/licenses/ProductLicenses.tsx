@@ -3,6 +3,7 @@ import { subscriptionProblems } from '../../../lib/subscriptions/conflicts';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { freeLicenses } from '../../../lib/subscriptions/status';
 import { Button } from '../../../components/Button';
+import { Writable } from '../../ui/read-only';
 import { EmptyState } from '../../../components/EmptyState';
 import { FormError } from '../../../components/FormError';
 import { FieldError } from '../../../components/Field';
@@ -44,12 +45,14 @@ export function ProductLicenses({ sub }: { sub: Subscription }) {
       <div ref={formRef}>
         <FormError errors={errors} fields={['personIds']} />
         <div class="toolbar">
-          <Button variant="primary" onClick={() => setAssigning(true)}>
-            Assign licenses
-          </Button>
-          <Button onClick={start} aria-describedby={error ? 'unassign-error' : undefined}>
-            Unassign licenses
-          </Button>
+          <Writable>
+            <Button variant="primary" onClick={() => setAssigning(true)}>
+              Assign licenses
+            </Button>
+            <Button onClick={start} aria-describedby={error ? 'unassign-error' : undefined}>
+              Unassign licenses
+            </Button>
+          </Writable>
           <p class="muted" role="status">
             {chosen.length ? `${plural(chosen.length, 'person', 'people')} selected` : ''}
           </p>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReactivateInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { Button } from '../../../components/Button';
+import { Writable } from '../../ui/read-only';
 import { Field, LabelOptions } from '../../../components/Field';
 import { MenuButton, type MenuItem } from '../../../components/Menu';
 import { Badge } from '../../../components/Badge';
@@ -70,9 +71,11 @@ export function ProductsSection() {
     <>
       <div class="section-head">
         <h1>Your products</h1>
-        <Button variant="primary" onClick={() => setPane({ kind: 'new' })}>
-          Buy a subscription
-        </Button>
+        <Writable>
+          <Button variant="primary" onClick={() => setPane({ kind: 'new' })}>
+            Buy a subscription
+          </Button>
+        </Writable>
       </div>
       <Tabs label="Your products" tabs={[{ key: 'products', label: 'Products' }]} selected="products" onSelect={() => {}}>
         <div class="toolbar">
@@ -133,6 +136,7 @@ export function ProductsSection() {
                         <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
                       </td>
                       <td>
+                        <Writable>
                         <div class="row-actions">
                           {active ? (
                             <>
@@ -156,6 +160,7 @@ export function ProductsSection() {
                             </MenuButton>
                           )}
                         </div>
+                        </Writable>
                       </td>
                     </tr>
                   );

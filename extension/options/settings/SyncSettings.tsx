@@ -6,7 +6,9 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { SyncStatus } from '../../ui/SyncStatus';
+import { ConfirmDialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toast';
+import { SignOutDialog } from './SignOutDialog';
 import { db } from '../../ui/db';
 import { sendSafely } from '../../ui/messaging';
 import { useLiveQuery } from '../../ui/use-live-query';
@@ -23,7 +25,17 @@ export function SyncSettings() {
     <section class="card-panel" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Sync</h2>
       <SyncStatus detail />
-      {connected ? <SignedIn meta={meta} /> : meta?.state === 'error' ? <SignOutButton /> : <SignInForm meta={meta} />}
+      {connected ? (
+        <SignedIn meta={meta} />
+      ) : meta?.state === 'error' ? (
+        <SignOutButton name="this account" waiting={0} />
+      ) : (
+        <>
+          <SignInForm meta={meta} />
+          {meta?.state === 'signed-out' ? <SignOutButton name={meta.name} waiting={meta.waiting} /> : null}
+          {meta?.state === 'local' && meta.keptFrom ? <RemoveCopy name={meta.keptFrom.name} /> : null}
+        </>
+      )}
     </section>
   );
 }
@@ -46,30 +58,62 @@ function SignedIn({ meta }: { meta: Extract<SyncMeta, { state: 'connecting' | 'o
           </a>
         </p>
       ) : null}
-      <SignOutButton />
+      <SignOutButton name={meta.name} waiting={meta.waiting} />
     </>
   );
 }
 
-function SignOutButton() {
+function SignOutButton({ name, waiting }: { name: string; waiting: number }) {
+  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const toast = useToast();
-  async function signOut() {
+  async function signOut(keep: boolean) {
+    setAsking(false);
     setBusy(true);
-    const result = await sendSafely({ type: 'signOut' });
+    const result = await sendSafely({ type: 'signOut', keep });
     setBusy(false);
     if (result.ok) toast.show(result.message);
     else toast.show(Object.values(result.errors)[0] ?? 'Could not sign out', { tone: 'error' });
   }
   return (
-    <Button onClick={() => void signOut()} aria-disabled={busy ? 'true' : undefined}>
-      Sign out
-    </Button>
+    <>
+      <Button onClick={() => setAsking(true)} aria-disabled={busy ? 'true' : undefined}>
+        Sign out
+      </Button>
+      {asking ? <SignOutDialog name={name} waiting={waiting} onChoose={(keep) => void signOut(keep)} onCancel={() => setAsking(false)} /> : null}
+    </>
+  );
+}
+
+/** A copy kept after signing out goes the way of the demo reset: the device holds no account afterwards. */
+function RemoveCopy({ name }: { name: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const toast = useToast();
+  async function remove() {
+    setConfirming(false);
+    const result = await sendSafely({ type: 'resetDemo' });
+    if (result.ok) toast.show(`${name}’s data was removed from this device.`);
+    else toast.show(Object.values(result.errors)[0] ?? 'Could not remove the copy', { tone: 'error' });
+  }
+  return (
+    <>
+      <p>A read-only copy of {name}’s data is on this device.</p>
+      <Button variant="danger" onClick={() => setConfirming(true)}>
+        Remove this account’s data
+      </Button>
+      {confirming ? (
+        <ConfirmDialog title="Remove this account’s data" confirmLabel="Remove" danger onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
+          <p>{name}’s subscriptions, cards and invoices are deleted from this device, which shows the demo data again.</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
   );
 }
 
 function SignInForm({ meta }: { meta: SyncMeta | undefined }) {
-  const [serverUrl, setServerUrl] = useState(meta?.state === 'signed-out' ? meta.serverUrl : DEFAULT_SERVER_URL);
+  const [serverUrl, setServerUrl] = useState(
+    meta?.state === 'signed-out' ? meta.serverUrl : meta?.state === 'local' && meta.keptFrom ? meta.keptFrom.serverUrl : DEFAULT_SERVER_URL,
+  );
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);

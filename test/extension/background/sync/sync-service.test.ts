@@ -237,7 +237,9 @@ describe('sync service', { timeout: 20_000 }, () => {
     const { auth, server, saved, state, service } = await signedIn();
     server.closeAll(4401, 'Access token expired');
     await until(() => (saved.session as Session | undefined)?.accessToken === 'access-2', 'a refresh after 4401');
+    await until(() => server.sockets.size === 3 && server.attempts.slice(-3).every((a) => a.token === 'access-2'), 'the three rooms back with the new token');
     await state({ state: 'online' });
+    expect(auth.refreshCalls).toBe(1);
 
     auth.refreshTokens.clear();
     server.closeAll(4401, 'Access token expired');
@@ -249,23 +251,89 @@ describe('sync service', { timeout: 20_000 }, () => {
     await state({ state: 'signed-out', waiting: 1 });
   });
 
+  it('answers three rooms closing with 4401 during one slow refresh with that refresh, and all three reconnect', async () => {
+    const { auth, server, saved, state } = await signedIn();
+    const fetch = auth.fetch;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    auth.fetch = async (url, init) => {
+      await held;
+      return fetch(url, init);
+    };
+    server.closeAll(4401, 'Access token expired');
+    await until(() => server.sockets.size === 0, 'the three rooms closed');
+    // Each room's close is heard before the refresh answers.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await until(() => (saved.session as Session | undefined)?.accessToken === 'access-2', 'the refresh');
+    await until(() => server.sockets.size === 3, 'the three rooms back');
+    expect(await state({ state: 'online', waiting: 0 })).toMatchObject({ name: 'Maya Okafor' });
+    expect(auth.refreshCalls).toBe(1);
+    expect(server.attempts.slice(-3).map((a) => a.token)).toEqual(['access-2', 'access-2', 'access-2']);
+  });
+
   it('asks to sign in again when the server refuses the room (4403)', async () => {
     const { server, state } = await signedIn();
     server.closeAll(4403, 'Your access to this organization changed; sign in again');
     expect(await state({ state: 'signed-out' })).toMatchObject({ message: 'Your access to this organization changed; sign in again' });
   });
 
-  it('signs out: tokens forgotten, data kept, local only; the demo reset is refused only while signed in', async () => {
+  it('signs out keeping a read-only copy: tokens forgotten, data kept, no change made to it; the demo reset still works', async () => {
     const { db, service, saved, state, server } = await signedIn();
     expect(await service.handle({ type: 'resetDemo' })).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
     const count = await db.subscriptions.count();
-    expect(await service.handle({ type: 'signOut' })).toMatchObject({ ok: true });
-    await state({ state: 'local' });
+    expect(await service.handle({ type: 'signOut', keep: true })).toMatchObject({ ok: true });
+    expect(await state({ state: 'local' })).toEqual({ state: 'local', keptFrom: { name: 'Maya Okafor', serverUrl: SERVER } });
     expect(saved.session).toBeUndefined();
     expect(await db.subscriptions.count()).toBe(count);
     expect(server.sockets.size).toBe(0);
+    const refused = { ok: false, errors: { form: expect.stringContaining('read-only copy of Maya Okafor’s data') } };
+    expect(await service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: 'sub-chat', total: 101 } })).toMatchObject(refused);
+    expect(await service.handle({ type: 'undo' })).toMatchObject(refused);
     expect(await service.handle({ type: 'resetDemo' })).toMatchObject({ ok: true });
     expect(await db.meta.get('account')).toBeUndefined();
+    expect(await state({ state: 'local' })).toEqual({ state: 'local' });
+    expect(await service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: 'sub-chat', total: 101 } })).toMatchObject({ ok: true });
+  });
+
+  it('keeps the copy read-only through a restart, and the same account signing in again syncs on from it', async () => {
+    const first = await signedIn();
+    const { server, auth, saved, factory } = first;
+    await first.service.handle({ type: 'signOut', keep: true });
+    await first.state({ state: 'local' });
+    first.sync.stop();
+    await first.db.close();
+
+    const second = background(server, auth, saved, factory);
+    await second.service.handle({ type: 'ready' });
+    expect(await second.service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: 'sub-chat', total: 101 } })).toMatchObject({ ok: false });
+    auth.codes.add('CODE-2');
+    expect(await second.service.handle({ type: 'signIn', serverUrl: SERVER, code: 'CODE-2' })).toMatchObject({ ok: true });
+    await second.state({ state: 'online', waiting: 0 });
+    expect(await second.service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: 'sub-chat', total: 101 } })).toMatchObject({ ok: true });
+    await until(() => licensesOn(server.room(PURCHASER_ROOM), 'sub-chat') === 101, 'the change made signed in again to reach the server');
+  });
+
+  it('signs out removing the account’s data: nothing of it is left in IndexedDB, and the device shows the demo', async () => {
+    const server = seededServer();
+    const onlyInAccount = createPurchaserDoc();
+    Y.applyUpdate(onlyInAccount, Y.encodeStateAsUpdate(server.room(PURCHASER_ROOM)));
+    onlyInAccount.getMap<Y.Map<unknown>>('subscriptions').get('sub-chat')!.set('productName', 'Account-only Chat');
+    Y.applyUpdate(server.room(PURCHASER_ROOM), Y.encodeStateAsUpdate(onlyInAccount));
+    const { db, service, saved, state } = await signedIn(server);
+    await until(async () => (await db.subscriptions.get('sub-chat'))?.productName === 'Account-only Chat', 'the account’s data on the device');
+
+    expect(await service.handle({ type: 'signOut', keep: false })).toMatchObject({ ok: true, message: expect.stringContaining('removed') });
+    expect(await state({ state: 'local' })).toEqual({ state: 'local' });
+    expect(saved.session).toBeUndefined();
+    const dump = JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray())), (_key, value: unknown) =>
+      value instanceof Uint8Array ? Array.from(value) : value,
+    );
+    expect(dump).not.toContain('Account-only Chat');
+    for (const key of ['account', 'journal', 'payments', 'awaitingCharge', 'notices', 'localNotices']) expect(await db.meta.get(key as never)).toBeUndefined();
+    // As on first start: the demo, local only, editable.
+    expect((await db.subscriptions.get('sub-chat'))?.productName).not.toBe('Account-only Chat');
+    expect(await service.handle({ type: 'command', name: 'setLicenses', input: { subscriptionId: 'sub-chat', total: 101 } })).toMatchObject({ ok: true });
   });
 
   it('follows the store when it replaces its document', async () => {
