@@ -16,6 +16,9 @@ export interface SyncLine {
  * can import it without the schema.
  */
 export function syncLine(meta: SyncMeta | undefined): SyncLine {
+  if (meta?.state === 'local' && meta.keptFrom) {
+    return { text: `Signed out — a read-only copy of ${meta.keptFrom.name}’s data`, detail: 'Sign in again to change it and sync.', tone: 'neutral' };
+  }
   if (!meta || meta.state === 'local') return { text: 'Local only — changes are saved on this device', tone: 'neutral' };
   if (meta.state === 'error') return { text: 'Sync stopped', detail: meta.message, tone: 'bad' };
   const waiting = meta.waiting > 0 ? `${plural(meta.waiting, 'change')} waiting` : '';

@@ -11,6 +11,7 @@ function text(meta: SyncMeta | undefined): string {
 describe('syncLine', () => {
   it('says "Local only" when not signed in, or before the row exists', () => {
     expect(text({ state: 'local' })).toBe('Local only — changes are saved on this device');
+    expect(text({ state: 'local', keptFrom: { name: 'Maya Okafor', serverUrl: 'http://s' } })).toBe('Signed out — a read-only copy of Maya Okafor’s data');
     expect(text(undefined)).toBe('Local only — changes are saved on this device');
   });
 
