@@ -69,7 +69,8 @@ describe('sync with a server', () => {
 
     await options.bringToFront();
     await options.getByRole('button', { name: 'Sign out' }).click();
-    await textMatches(options.getByRole('status').filter({ hasText: 'Local only' }).first(), 'Local only');
+    await options.getByRole('dialog', { name: 'Sign out' }).getByRole('button', { name: 'Keep a copy on this device' }).click();
+    await textMatches(options.getByRole('status').filter({ hasText: 'Signed out' }).first(), 'Signed out — a read-only copy of Maya Okafor’s data');
     expect(await ext.dumpStorage()).not.toContain('refreshToken');
   });
 });
