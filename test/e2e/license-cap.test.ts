@@ -111,7 +111,7 @@ describe('two devices raise licenses offline past a maximum lowered meanwhile', 
 
   test('back online, both devices and the admin console show 12 licenses and the purchaser is told why', async () => {
     for (const device of [a, b]) device.link().restore();
-    // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
+    // y-websocket retries at most 800 ms apart (lib/sync/room-connection.ts).
     for (const device of [a, b]) await textMatches(syncLine(device.popup!), 'All changes synced', 30_000);
 
     for (const device of [a, b]) {

@@ -72,7 +72,7 @@ describe('an offline purchase of a product turned off meanwhile', () => {
 
   test('back online, the purchase is undone with a message, the assignment stays, nothing is charged', async () => {
     link().restore();
-    // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
+    // y-websocket retries at most 800 ms apart (lib/sync/room-connection.ts).
     await textMatches(syncLine(popup), 'All changes synced', 30_000);
     await textMatches(popup.getByRole('region', { name: 'Changes made by the sync server' }), UNDONE, 15_000);
     await until(async () => (await popup.getByRole('heading', { name: DEMO.pdf, exact: true }).count()) === 1, 'only the old, expired PDF subscription');

@@ -118,7 +118,7 @@ describe('a purchaser’s changes in the admin console', () => {
     expect(await adminCell(DEMO.notes, 3).innerText()).toBe('8');
 
     link.restore();
-    // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
+    // y-websocket retries at most 800 ms apart (lib/sync/room-connection.ts).
     await textMatches(syncLine(popup), 'All changes synced', 30_000);
     await textMatches(adminCell(DEMO.chat, 2), /^105$/, 5_000);
     await textMatches(adminCell(DEMO.chat, 3), /^12$/);

@@ -81,7 +81,7 @@ describe('two devices editing offline', () => {
 
   test('back online, the server undoes the newest assignments past the licenses, and everyone sees the same 5/5', async () => {
     for (const device of [a, b]) device.link().restore();
-    // y-websocket retries with a backoff of up to 10 s (lib/sync/room-connection.ts).
+    // y-websocket retries at most 800 ms apart (lib/sync/room-connection.ts).
     for (const device of [a, b]) await textMatches(syncLine(device.popup!), 'All changes synced', 30_000);
 
     for (const device of [a, b]) {
