@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
+import { ActivityQuery, type ActivityLog } from './activity-log';
 import { serveAdminFiles } from './admin-files';
 import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
@@ -23,6 +24,7 @@ export interface HttpDeps {
   processor: PaymentProcessor;
   /** Keeps the processor's tokens; purchasers get references bound to them. */
   cards: CardVault;
+  activity: ActivityLog;
   /** The person's display name from the organization's directory. */
   nameOf: (orgId: string, personId: string) => string;
   now: () => number;
@@ -45,7 +47,7 @@ const Card = z.object({
 
 /**
  * The HTTP side of the port: sign-in with a one-time code, token refresh, card tokenization for
- * purchasers, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
+ * purchasers, the activity log for admins, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
  * cookies, so any origin may call it.
  */
 export function createHttpHandler(deps: HttpDeps) {
@@ -58,14 +60,14 @@ export function createHttpHandler(deps: HttpDeps) {
     return { ...tokens, orgId, personId, role, name: deps.nameOf(orgId, personId) };
   }
 
-  /** A purchaser, by the `Authorization: Bearer` access token, whose role is still current. */
-  async function purchaserOf(req: IncomingMessage): Promise<{ orgId: string; personId: string } | undefined> {
+  /** Who the `Authorization: Bearer` access token speaks for, if they still have `role`. */
+  async function bearerOf(req: IncomingMessage, role: Role): Promise<{ orgId: string; personId: string } | undefined> {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const verified = token ? await deps.tokens.verifyAccess(token) : undefined;
     if (!verified?.ok) return undefined;
-    const { orgId, personId, role } = verified.claims;
+    const { orgId, personId } = verified.claims;
     deps.members.refresh();
-    return role === 'purchaser' && deps.members.roleOf(orgId, personId) === role ? { orgId, personId } : undefined;
+    return verified.claims.role === role && deps.members.roleOf(orgId, personId) === role ? { orgId, personId } : undefined;
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -102,13 +104,21 @@ export function createHttpHandler(deps: HttpDeps) {
         return json(res, 200, refreshed);
       }
       if (req.method === 'POST' && path === '/api/payment-methods/tokenize') {
-        const purchaser = await purchaserOf(req);
+        const purchaser = await bearerOf(req, 'purchaser');
         if (!purchaser) return json(res, 401, { error: 'Sign in as a purchaser.' });
         const body = Card.safeParse(await readJson(req));
         if (!body.success) return json(res, 400, { error: 'Send {"number", "expMonth", "expYear", "securityCode"}' });
         const tokenized = await deps.processor.tokenize(body.data, new Date(deps.now()).toISOString());
         if (!tokenized.ok) return json(res, 400, { error: 'Check the card.', errors: tokenized.errors });
         return json(res, 200, { cardRef: deps.cards.issue(purchaser.orgId, purchaser.personId, tokenized.token), brand: tokenized.brand, last4: tokenized.last4 });
+      }
+      if (req.method === 'GET' && path === '/api/admin/activity') {
+        const admin = await bearerOf(req, 'admin');
+        if (!admin) return json(res, 401, { error: 'Sign in as an IT admin.' });
+        const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+        const query = ActivityQuery.safeParse(Object.fromEntries([...params].filter(([, value]) => value !== '')));
+        if (!query.success) return json(res, 400, { error: 'Filter by purchaserId, productId, from and to (YYYY-MM-DD).' });
+        return json(res, 200, { entries: deps.activity.query(admin.orgId, query.data) });
       }
       return json(res, 404, { error: 'Not found' });
     } catch (error) {
