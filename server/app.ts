@@ -10,6 +10,7 @@ import { createHttpHandler } from './http';
 import { ThreadWriter } from './log-writer';
 import { Members } from './members';
 import { Extensions } from './extension';
+import type { SelfServicePolicy } from '../lib/org/schemas';
 import { ActivityLog } from './activity-log';
 import { activity } from './extensions/activity';
 import { billing } from './extensions/billing/billing';
@@ -83,7 +84,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = person instanceof Y.Map ? person.get('displayName') : undefined;
     return typeof name === 'string' ? name : personId;
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, activity: activityLog, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
+  const setSelfServicePolicy = async (orgId: string, productId: string, policy: SelfServicePolicy | 'default') => {
+    const org = rooms.open({ kind: 'org', orgId });
+    const product = org.doc.getMap<unknown>('catalog').get(productId);
+    if (!(product instanceof Y.Map)) return false;
+    rooms.write(org, () => (policy === 'default' ? product.delete('selfServicePolicy') : product.set('selfServicePolicy', policy)));
+    await rooms.idle();
+    return true;
+  };
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, activity: activityLog, setSelfServicePolicy, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   // The CLI writes to the same file from another process: its rows and role changes are picked up here.
   const poller = setInterval(() => {

@@ -6,6 +6,7 @@ import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
 import type { Members } from './members';
 import { Role } from '../lib/org/role';
+import { Id, SelfServicePolicy } from '../lib/org/schemas';
 import type { CardVault } from './payments/card-vault';
 import type { PaymentProcessor } from './payments/processor';
 
@@ -25,6 +26,8 @@ export interface HttpDeps {
   /** Keeps the processor's tokens; purchasers get references bound to them. */
   cards: CardVault;
   activity: ActivityLog;
+  /** Sets an admin's self-service policy of a catalog product (`default`: back to the catalog's); false for a product not in the catalog. Resolves once stored. */
+  setSelfServicePolicy: (orgId: string, productId: string, policy: SelfServicePolicy | 'default') => Promise<boolean>;
   /** The person's display name from the organization's directory. */
   nameOf: (orgId: string, personId: string) => string;
   now: () => number;
@@ -37,6 +40,7 @@ const SignIn = z.object({
   /** Who the app signing in serves: a code of someone else is refused without being used, so it still works where it belongs. */
   role: z.optional(Role),
 });
+const PolicyChange = z.object({ productId: Id, policy: z.union([SelfServicePolicy, z.literal('default')]) });
 const Refresh = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(4096)) });
 const Card = z.object({
   number: z.string().check(z.maxLength(40)),
@@ -47,7 +51,7 @@ const Card = z.object({
 
 /**
  * The HTTP side of the port: sign-in with a one-time code, token refresh, card tokenization for
- * purchasers, the activity log for admins, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
+ * purchasers, the activity log and the self-service policy for admins, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
  * cookies, so any origin may call it.
  */
 export function createHttpHandler(deps: HttpDeps) {
@@ -119,6 +123,14 @@ export function createHttpHandler(deps: HttpDeps) {
         const query = ActivityQuery.safeParse(Object.fromEntries([...params].filter(([, value]) => value !== '')));
         if (!query.success) return json(res, 400, { error: 'Filter by purchaserId, productId, from and to (YYYY-MM-DD).' });
         return json(res, 200, { entries: deps.activity.query(admin.orgId, query.data) });
+      }
+      if (req.method === 'POST' && path === '/api/admin/self-service') {
+        const admin = await bearerOf(req, 'admin');
+        if (!admin) return json(res, 401, { error: 'Sign in as an IT admin.' });
+        const body = PolicyChange.safeParse(await readJson(req));
+        if (!body.success) return json(res, 400, { error: 'Send {"productId", "policy": "allow" | "deny" | "default"}' });
+        if (!(await deps.setSelfServicePolicy(admin.orgId, body.data.productId, body.data.policy))) return json(res, 404, { error: 'No such product in your catalog.' });
+        return json(res, 200, { ok: true });
       }
       return json(res, 404, { error: 'Not found' });
     } catch (error) {
