@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { ActivityEntry } from '../../lib/activity/activity-entry';
+import { purchaseNotification } from '../../lib/activity/purchase-notification';
 import { correctionActivity, subscriptionActivity, type ActivityNames } from '../../lib/activity/subscription-activity';
 import { BRAND_LABELS } from '../../lib/billing/card';
 import { PaymentMethod } from '../../lib/billing/schemas';
 import { readEntity } from '../../lib/doc/read';
+import { addNotifications } from '../../lib/room/summary';
 import { Subscription } from '../../lib/subscriptions/schema';
 import type { ActivityLog } from '../activity-log';
 import type { Extension } from '../extension';
@@ -24,7 +27,9 @@ export interface ActivityDeps {
 /**
  * The organization's activity log: every accepted change of a purchaser's subscriptions, field by
  * field, and every correction the server made of it, stored in the same transaction as the update
- * (so the log holds exactly what was stored), and forgotten after `retentionDays`.
+ * (so the log holds exactly what was stored), and forgotten after `retentionDays`. Purchases,
+ * license changes and cancellations are also notifications in the summary room, which admins'
+ * consoles receive live; they join the same group commit.
  */
 export function activity({ rooms, log, now, retentionDays }: ActivityDeps): Extension {
   let pruner: NodeJS.Timeout | undefined;
@@ -42,6 +47,11 @@ export function activity({ rooms, log, now, retentionDays }: ActivityDeps): Exte
       };
       const ids = new Set([...Object.keys(before.subscriptions ?? {}), ...Object.keys(after.subscriptions ?? {})]);
       const entries: ActivityEntry[] = [...ids].flatMap((id) => subscriptionActivity(subscription(before.subscriptions, id), subscription(after.subscriptions, id), writer, names));
+      const notifications = [...ids].flatMap((id) => {
+        const notification = purchaseNotification(subscription(before.subscriptions, id), subscription(after.subscriptions, id), writer.purchaserName, writer.at);
+        return notification ? [{ key: randomUUID(), notification }] : [];
+      });
+      if (notifications.length) rooms.write(rooms.open({ kind: 'summary', orgId }), (doc) => addNotifications(doc, notifications));
       for (const notice of notices) {
         const sub = notice.subscriptionId && (subscription(after.subscriptions, notice.subscriptionId) ?? subscription(before.subscriptions, notice.subscriptionId));
         if (sub) entries.push(correctionActivity(sub, notice.message, writer));

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../lib/activity/activity-entry';
 import { applyChanges } from '../../lib/doc/apply';
 import type { Change } from '../../lib/doc/change';
-import { toIsoDate } from '../../lib/dates';
+import { addMonths, formatDay, toIsoDate } from '../../lib/dates';
+import { formatMoney } from '../../lib/money';
+import { demoOrg } from '../../lib/org/demo';
 import { MAYA, ORG, RILEY, room, seedTwoOrgs } from './fixture';
 import { connectSynced, mint, startServer, tempDataDir, until, withAdmin, type Client, type ServerProcess } from './harness';
 
@@ -11,6 +13,7 @@ import { connectSynced, mint, startServer, tempDataDir, until, withAdmin, type C
  * client with Maya's real token) changes licenses, assigns, cancels and reactivates; an admin reads
  * the log over HTTP, before and after a restart; nobody else can.
  */
+const DEMO = demoOrg();
 const data = tempDataDir();
 let server: ServerProcess;
 let maya: Client;
@@ -71,11 +74,37 @@ describe('the activity log', () => {
     expect((await activity(admin)).entries!.map(line)).toEqual(expected);
   });
 
+  it('tells the admins’ console of a purchase, a license change and a cancellation within 2 s, with the price', async () => {
+    const console = await connectSynced(server.wsUrl, room.summary(ORG), await mint(data.dir, RILEY));
+    try {
+      const messages = () => [...console.doc.getMap<{ message: string; at: string }>('notifications').values()].sort((a, b) => a.at.localeCompare(b.at)).map((n) => n.message);
+      const before = messages().length;
+      const today = toIsoDate(new Date().toISOString());
+      const notes = DEMO.catalog.find((p) => p.id === 'prod-design')!;
+      await write([{ op: 'put', collection: 'subscriptions', id: 'sub-bought', fields: { productId: notes.id, productName: notes.name, purchaserId: MAYA.personId, licenses: 3, assigned: {}, term: 'annual', status: 'active', startedOn: today, renewsOn: addMonths(today, 12), unitPrice: notes.prices.annual, currency: notes.currency, paymentMethodId: 'pm-visa' } }]);
+      await until(() => messages().length === before + 1, 'the purchase notification', 2_000);
+      expect(messages().at(-1)).toBe(`Maya Okafor bought 3 licenses of ${notes.name} — ${formatMoney(3 * notes.prices.annual, notes.currency)} / year`);
+      await write([{ op: 'put', collection: 'subscriptions', id: 'sub-bought', fields: { licenses: 5 } }]);
+      await until(() => messages().length === before + 2, 'the license notification', 2_000);
+      expect(messages().at(-1)).toBe(`Maya Okafor added 2 licenses of ${notes.name}, now 5 — ${formatMoney(5 * notes.prices.annual, notes.currency)} / year`);
+      await write([{ op: 'put', collection: 'subscriptions', id: 'sub-bought', fields: { status: 'canceled', cancellation: { reason: 'other', feedback: '', canceledAt: new Date().toISOString() } } }]);
+      await until(() => messages().length === before + 3, 'the cancellation notification', 2_000);
+      expect(messages().at(-1)).toBe(`Maya Okafor canceled ${notes.name} (Other) — it ends on ${formatDay(addMonths(today, 12))}`);
+    } finally {
+      console.destroy();
+    }
+  });
+
   it('filters by purchaser, product and day', async () => {
     const admin = await mint(data.dir, RILEY);
     const today = toIsoDate(new Date().toISOString());
     expect((await activity(admin, `?purchaserId=${MAYA.personId}&productId=prod-chat&from=${today}&to=${today}`)).entries).toHaveLength(6);
     expect((await activity(admin, '?productId=prod-notes')).entries).toEqual([]);
+    expect((await activity(admin, '?productId=prod-design')).entries!.map(line)).toEqual([
+      `purchaser ${DEMO.catalog.find((p) => p.id === 'prod-design')!.name} subscription:  → Bought 3 licenses, annual`,
+      expect.stringMatching(/licenses: 3 → 5$/),
+      expect.stringMatching(/status: Active → Canceled \(Other\)$/),
+    ]);
     expect((await activity(admin, '?from=2099-01-01')).entries).toEqual([]);
     expect((await activity(admin, '?from=yesterday')).status).toBe(400);
   });
