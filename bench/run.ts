@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { directoryImport } from './directory-import';
 import { extensionBench } from './extension';
 import { ensurePeers } from './peers';
 import { machine, table, updateDoc, type Results } from './report';
@@ -19,13 +20,14 @@ const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: pro
 const smoke = values.smoke!;
 
 const sizes = smoke
-  ? { purchasers: [10], load: { rates: [20, 40], stepSeconds: 1 }, extension: { subscriptions: 20, assignedEach: 5, offlineEdits: 20, popupRuns: 1 }, rooms: 100 }
+  ? { purchasers: [10], load: { rates: [20, 40], stepSeconds: 1 }, extension: { subscriptions: 20, assignedEach: 5, offlineEdits: 20, popupRuns: 1 }, rooms: 100, people: 100 }
   : {
       purchasers: [100, 1000],
       // 100 edits/s is the steady rate latency is reported at: one edit per purchaser every 10 s at 1,000 purchasers.
       load: { rates: [100, 200, 400, 800, 1600, 3200], stepSeconds: 3 },
       extension: { subscriptions: 1000, assignedEach: 5, offlineEdits: 1000, popupRuns: 5 },
       rooms: 10_000,
+      people: 10_000,
     };
 
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -50,7 +52,10 @@ const extension = await extensionBench(sizes.extension);
 log(`restart: ${sizes.rooms} stored rooms`);
 const restarted = await restart(sizes.rooms);
 
-const results: Results = { smoke, machine: machine(), finishedAt: new Date().toISOString(), load, extension, restart: restarted };
+log(`directory import: ${sizes.people} people through the CLI`);
+const imported = directoryImport(sizes.people);
+
+const results: Results = { smoke, machine: machine(), finishedAt: new Date().toISOString(), load, extension, restart: restarted, directoryImport: imported };
 console.log(table(results));
 if (!smoke) {
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -10,6 +10,9 @@ import { createHttpHandler } from './http';
 import { ThreadWriter } from './log-writer';
 import { Members } from './members';
 import { Extensions } from './extension';
+import type { SelfServicePolicy } from '../lib/org/schemas';
+import { ActivityLog } from './activity-log';
+import { activity } from './extensions/activity';
 import { billing } from './extensions/billing/billing';
 import { purchaserRules } from './extensions/purchaser-rules';
 import { rights } from './extensions/rights';
@@ -42,6 +45,8 @@ export interface ServerOptions {
   catchUpAfterMs?: number;
   /** How long each charge takes at the simulated processor (fault tests). */
   processorDelayMs?: number;
+  /** How long the activity log keeps its lines; 365 days unless set. */
+  activityRetentionDays?: number;
 }
 
 const BUILT_ADMIN_DIR = fileURLToPath(new URL('../.output/admin', import.meta.url));
@@ -62,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes }, now, new ThreadWriter(options.dataDir));
   const processor = new SimulatedProcessor(db, options.processorDelayMs);
   const vault = new CardVault(db);
+  const activityLog = new ActivityLog(db);
   // In order: who may do what, the room's shape, the business rules, then what follows an accepted update.
   rooms.extensions = new Extensions([
     rights,
@@ -69,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     purchaserRules({ rooms, vault }),
     billing({ db, rooms, store, processor, vault, now }),
     summary({ rooms, store, catchUpAfterMs: options.catchUpAfterMs }),
+    activity({ rooms, log: activityLog, now, retentionDays: options.activityRetentionDays ?? 365 }),
   ]);
 
   const nameOf = (orgId: string, personId: string) => {
@@ -77,7 +84,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = person instanceof Y.Map ? person.get('displayName') : undefined;
     return typeof name === 'string' ? name : personId;
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
+  const setSelfServicePolicy = async (orgId: string, productId: string, policy: SelfServicePolicy | 'default') => {
+    const org = rooms.open({ kind: 'org', orgId });
+    const product = org.doc.getMap<unknown>('catalog').get(productId);
+    if (!(product instanceof Y.Map)) return false;
+    rooms.write(org, () => (policy === 'default' ? product.delete('selfServicePolicy') : product.set('selfServicePolicy', policy)));
+    await rooms.idle();
+    return true;
+  };
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, activity: activityLog, setSelfServicePolicy, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   // The CLI writes to the same file from another process: its rows and role changes are picked up here.
   const poller = setInterval(() => {

@@ -2,12 +2,15 @@
  * `npm run cli -- <command> [options]`: manages organizations in the server's data directory. Works
  * whether or not the server runs; a running server picks the changes up within a moment.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Currency } from '../lib/schemas/money';
 import { Organization, Person } from '../lib/org/schemas';
 import { Role } from '../lib/org/role';
 import { plural } from '../lib/text/plural';
+import { toCsv } from '../lib/admin/csv';
+import { readDirectoryCsv } from './directory-csv';
 import { OrgAdmin, type ProductChanges } from './org-admin';
 
 const USAGE = `Usage: npm run cli -- <command> [--data .data] [options]
@@ -16,6 +19,9 @@ const USAGE = `Usage: npm run cli -- <command> [--data .data] [options]
   add-person      --org org-acme --id person-ann --name "Ann Lee" --email ann@acme.example [--department Sales] [--role purchaser|admin]
   set-role        --org org-acme --person person-ann --role purchaser|admin|none
   create-code     --org org-acme --person person-ann [--ttl-hours 24]   prints a one-time sign-in code
+  import-people   --org org-acme people.csv [--codes codes.csv]   adds or updates people from a CSV
+                  (columns id,name,email,department,role; role purchaser|admin|none); --codes
+                  writes a one-time sign-in code for each new person with a role
   update-product  --org org-acme --product prod-chat [--self-service true|false] [--max-licenses 50]
   seed-demo       creates the demo organization with a demo purchaser and admin, prints their codes`;
 
@@ -37,6 +43,7 @@ const { positionals, values } = parseArgs({
     product: { type: 'string' },
     'self-service': { type: 'string' },
     'max-licenses': { type: 'string' },
+    codes: { type: 'string' },
   },
 });
 
@@ -96,6 +103,18 @@ try {
     case 'create-code': {
       const hours = Number.parseFloat(values['ttl-hours']);
       console.log(admin.createSignInCode(required('org'), required('person'), hours * 60 * 60 * 1000));
+      break;
+    }
+    case 'import-people': {
+      const path = positionals[1];
+      if (!path) throw new Error('Give the CSV file: import-people --org org-acme people.csv');
+      const result = admin.importPeople(required('org'), readDirectoryCsv(readFileSync(path, 'utf8')), values.codes !== undefined);
+      if (!result.ok) {
+        for (const { line, message } of result.errors) console.error(`${path}:${line}: ${message}`);
+        throw new Error(`Nothing was imported: ${plural(result.errors.length, 'row')} to fix.`);
+      }
+      if (values.codes) writeFileSync(values.codes, toCsv([['id', 'name', 'email', 'code'], ...result.codes.map(({ person, code }) => [person.id, person.displayName, person.email, code])]));
+      console.log(`Imported ${path} into ${values.org}: ${result.added} added, ${result.updated} updated${values.codes ? `; ${plural(result.codes.length, 'sign-in code')} in ${values.codes}` : ''}`);
       break;
     }
     case 'update-product': {

@@ -29,6 +29,7 @@ export class Connection implements Peer {
     private readonly now: () => number,
     /** Whether the client asked for acknowledgements and refusals (`acks=1`). */
     private readonly acks: boolean,
+    readonly device: string,
   ) {}
 
   start(): void {

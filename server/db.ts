@@ -54,6 +54,15 @@ export function openDb(dataDir: string): Db {
       org_id TEXT PRIMARY KEY,
       last INTEGER NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS activity (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      org_id TEXT NOT NULL,
+      at TEXT NOT NULL,
+      purchaser_id TEXT NOT NULL,
+      product_id TEXT NOT NULL,
+      data TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS activity_by_org ON activity (org_id, at);
     CREATE TABLE IF NOT EXISTS refresh_tokens (
       jti TEXT PRIMARY KEY,
       expires_at INTEGER NOT NULL,

@@ -25,6 +25,8 @@ export interface UpdateContext {
   after: TouchedEntries;
   /** The server's clock, in ms since the epoch, when the update arrived. */
   now: number;
+  /** The writer's device, as its browser names itself (`deviceLabel`). */
+  device: string;
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
+import { ActivityQuery, type ActivityLog } from './activity-log';
 import { serveAdminFiles } from './admin-files';
 import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
 import type { Members } from './members';
 import { Role } from '../lib/org/role';
+import { Id, SelfServicePolicy } from '../lib/org/schemas';
 import type { CardVault } from './payments/card-vault';
 import type { PaymentProcessor } from './payments/processor';
 
@@ -23,6 +25,9 @@ export interface HttpDeps {
   processor: PaymentProcessor;
   /** Keeps the processor's tokens; purchasers get references bound to them. */
   cards: CardVault;
+  activity: ActivityLog;
+  /** Sets an admin's self-service policy of a catalog product (`default`: back to the catalog's); false for a product not in the catalog. Resolves once stored. */
+  setSelfServicePolicy: (orgId: string, productId: string, policy: SelfServicePolicy | 'default') => Promise<boolean>;
   /** The person's display name from the organization's directory. */
   nameOf: (orgId: string, personId: string) => string;
   now: () => number;
@@ -35,6 +40,7 @@ const SignIn = z.object({
   /** Who the app signing in serves: a code of someone else is refused without being used, so it still works where it belongs. */
   role: z.optional(Role),
 });
+const PolicyChange = z.object({ productId: Id, policy: z.union([SelfServicePolicy, z.literal('default')]) });
 const Refresh = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(4096)) });
 const Card = z.object({
   number: z.string().check(z.maxLength(40)),
@@ -45,7 +51,7 @@ const Card = z.object({
 
 /**
  * The HTTP side of the port: sign-in with a one-time code, token refresh, card tokenization for
- * purchasers, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
+ * purchasers, the activity log and the self-service policy for admins, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
  * cookies, so any origin may call it.
  */
 export function createHttpHandler(deps: HttpDeps) {
@@ -58,14 +64,14 @@ export function createHttpHandler(deps: HttpDeps) {
     return { ...tokens, orgId, personId, role, name: deps.nameOf(orgId, personId) };
   }
 
-  /** A purchaser, by the `Authorization: Bearer` access token, whose role is still current. */
-  async function purchaserOf(req: IncomingMessage): Promise<{ orgId: string; personId: string } | undefined> {
+  /** Who the `Authorization: Bearer` access token speaks for, if they still have `role`. */
+  async function bearerOf(req: IncomingMessage, role: Role): Promise<{ orgId: string; personId: string } | undefined> {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const verified = token ? await deps.tokens.verifyAccess(token) : undefined;
     if (!verified?.ok) return undefined;
-    const { orgId, personId, role } = verified.claims;
+    const { orgId, personId } = verified.claims;
     deps.members.refresh();
-    return role === 'purchaser' && deps.members.roleOf(orgId, personId) === role ? { orgId, personId } : undefined;
+    return verified.claims.role === role && deps.members.roleOf(orgId, personId) === role ? { orgId, personId } : undefined;
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -102,13 +108,29 @@ export function createHttpHandler(deps: HttpDeps) {
         return json(res, 200, refreshed);
       }
       if (req.method === 'POST' && path === '/api/payment-methods/tokenize') {
-        const purchaser = await purchaserOf(req);
+        const purchaser = await bearerOf(req, 'purchaser');
         if (!purchaser) return json(res, 401, { error: 'Sign in as a purchaser.' });
         const body = Card.safeParse(await readJson(req));
         if (!body.success) return json(res, 400, { error: 'Send {"number", "expMonth", "expYear", "securityCode"}' });
         const tokenized = await deps.processor.tokenize(body.data, new Date(deps.now()).toISOString());
         if (!tokenized.ok) return json(res, 400, { error: 'Check the card.', errors: tokenized.errors });
         return json(res, 200, { cardRef: deps.cards.issue(purchaser.orgId, purchaser.personId, tokenized.token), brand: tokenized.brand, last4: tokenized.last4 });
+      }
+      if (req.method === 'GET' && path === '/api/admin/activity') {
+        const admin = await bearerOf(req, 'admin');
+        if (!admin) return json(res, 401, { error: 'Sign in as an IT admin.' });
+        const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+        const query = ActivityQuery.safeParse(Object.fromEntries([...params].filter(([, value]) => value !== '')));
+        if (!query.success) return json(res, 400, { error: 'Filter by purchaserId, productId, from and to (YYYY-MM-DD).' });
+        return json(res, 200, { entries: deps.activity.query(admin.orgId, query.data) });
+      }
+      if (req.method === 'POST' && path === '/api/admin/self-service') {
+        const admin = await bearerOf(req, 'admin');
+        if (!admin) return json(res, 401, { error: 'Sign in as an IT admin.' });
+        const body = PolicyChange.safeParse(await readJson(req));
+        if (!body.success) return json(res, 400, { error: 'Send {"productId", "policy": "allow" | "deny" | "default"}' });
+        if (!(await deps.setSelfServicePolicy(admin.orgId, body.data.productId, body.data.policy))) return json(res, 404, { error: 'No such product in your catalog.' });
+        return json(res, 200, { ok: true });
       }
       return json(res, 404, { error: 'Not found' });
     } catch (error) {

@@ -12,6 +12,7 @@ const { values } = parseArgs({
     'max-doc-bytes': { type: 'string' },
     /** Slows every simulated charge down, so that fault tests can kill the server between storing and charging. */
     'processor-delay-ms': { type: 'string' },
+    'activity-retention-days': { type: 'string' },
   },
 });
 
@@ -24,6 +25,7 @@ const server = await startServer({
   compactAfter: optionalInt(values['compact-after']),
   maxDocBytes: optionalInt(values['max-doc-bytes']),
   processorDelayMs: optionalInt(values['processor-delay-ms']),
+  activityRetentionDays: optionalInt(values['activity-retention-days']),
 });
 console.log(`Seatkeeper sync server listening on ${server.url} (data: ${dataDir})`);
 

@@ -18,7 +18,7 @@ export class Members {
   private readonly roles = new Map<string, Role | undefined>();
   private readonly listeners = new Set<() => void>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.upsert = db.prepare<[string, string, Role]>(
       'INSERT INTO members (org_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT (org_id, person_id) DO UPDATE SET role = excluded.role',
     );
@@ -33,6 +33,17 @@ export class Members {
   setRole(orgId: string, personId: string, role: Role | null): void {
     if (role) this.upsert.run(orgId, personId, role);
     else this.remove.run(orgId, personId);
+    this.refresh();
+  }
+
+  /** Sets many roles in one transaction, telling the listeners once. */
+  setRoles(orgId: string, roles: readonly { personId: string; role: Role | null }[]): void {
+    this.db.transaction(() => {
+      for (const { personId, role } of roles) {
+        if (role) this.upsert.run(orgId, personId, role);
+        else this.remove.run(orgId, personId);
+      }
+    })();
     this.refresh();
   }
 

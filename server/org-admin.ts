@@ -2,17 +2,29 @@ import type * as Y from 'yjs';
 import { applyChanges } from '../lib/doc/apply';
 import type { Change } from '../lib/doc/change';
 import { demoOrg } from '../lib/org/demo';
+import { checkDirectory, type RowError } from '../lib/org/directory-import';
 import { demoSeedChanges } from '../lib/org/demo-seed';
 import { Product, type Organization, type Person } from '../lib/org/schemas';
 import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/room/org-doc';
 import type { Role } from '../lib/org/role';
 import { SignInCodes } from './codes';
+import type { DirectoryFile } from './directory-csv';
 import { openDb, type Db } from './db';
 import { Members } from './members';
 import { appendChange, loadRoomDoc } from './room-log';
 import { CardVault } from './payments/card-vault';
 import { SUCCEEDING_CARD, SimulatedProcessor } from './payments/simulated-processor';
 import { UpdateStore } from './storage';
+
+export interface SignInCode {
+  person: Person;
+  code: string;
+}
+
+export type ImportResult = { ok: true; added: number; updated: number; codes: SignInCode[] } | { ok: false; errors: RowError[] };
+
+const samePerson = (a: Person | undefined, b: Person) =>
+  a !== undefined && a.displayName === b.displayName && a.email === b.email && a.department === b.department;
 
 /** The catalog settings an admin may change while purchasers use the product. */
 export interface ProductChanges {
@@ -92,6 +104,30 @@ export class OrgAdmin {
       for (const [field, value] of changed) map.set(field, value);
     });
     return parsed.data;
+  }
+
+  /**
+   * Adds or updates the people of a directory file in one transaction: the checked file's people
+   * whose details differ go into one update of the organization's document, their roles into the
+   * members table, and (when `withCodes`) a sign-in code for each new person who may sign in. A file
+   * with any bad row stores nothing and returns every error; the same file again changes nothing.
+   */
+  importPeople(orgId: string, file: DirectoryFile, withCodes = false): ImportResult {
+    const org = this.org(orgId);
+    if (!org) throw new Error(`No organization ${orgId}`);
+    const check = file.ok ? checkDirectory(orgId, file.records, file.columns, org.directory) : file;
+    if (!check.ok) return check;
+    const roles = new Map(this.members.of(orgId).map(({ personId, role }) => [personId, role]));
+    const changed = check.entries.filter(({ person }) => !samePerson(org.directory[person.id], person));
+    const reroled = check.entries.filter(({ person, role }) => (roles.get(person.id) ?? null) !== role);
+    const added = check.entries.filter(({ person }) => !org.directory[person.id]);
+    const codes: SignInCode[] = [];
+    this.db.transaction(() => {
+      if (changed.length) this.changeOrg(orgId, (doc) => { for (const { person } of changed) putOrgEntity(doc, 'directory', person); });
+      if (reroled.length) this.members.setRoles(orgId, reroled.map(({ person, role }) => ({ personId: person.id, role })));
+      if (withCodes) for (const { person, role } of added) if (role) codes.push({ person, code: this.codes.create(orgId, person.id, this.now()) });
+    })();
+    return { ok: true, added: added.length, updated: new Set([...changed, ...reroled].map(({ person }) => person.id)).size - added.length, codes };
   }
 
   createSignInCode(orgId: string, personId: string, ttlMs?: number): string {

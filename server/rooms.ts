@@ -14,6 +14,8 @@ import type { LogOp, UpdateStore } from './storage';
 /** Someone connected to a room: receives its broadcasts. */
 export interface Peer {
   send(message: Uint8Array): void;
+  /** The writer's device as the activity log names it; none for peers that are not clients (tests, the server). */
+  readonly device?: string;
 }
 
 /** Origin of the server's own writes (summary, billing): queued for the next commit by the update handler, broadcast after it. */
@@ -286,7 +288,7 @@ export class Rooms {
         return;
       }
       const touched = changedKeys(doc, transaction, recordRoots(kind));
-      const context: UpdateContext = { room, touched, before: readTouched(kind, doc, touched, before), after: readTouched(kind, doc, touched), now: this.now() };
+      const context: UpdateContext = { room, touched, before: readTouched(kind, doc, touched, before), after: readTouched(kind, doc, touched), now: this.now(), device: from.device ?? 'unknown client' };
       judged = { update: context, verdict: this.judge(context) };
     };
     const doc = room.doc;

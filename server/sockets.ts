@@ -4,6 +4,7 @@ import { ACKS_PARAM } from '../lib/room/messages';
 import { parseRoom } from '../lib/room/room-name';
 import type { TokenService } from './auth';
 import { CLOSE, Connection } from './connection';
+import { deviceLabel } from './device-label';
 import type { Members } from './members';
 import type { Rooms } from './rooms';
 
@@ -80,7 +81,7 @@ async function accept(ws: WebSocket, req: IncomingMessage, deps: SocketDeps, con
   if (!deps.rooms.extensions.authorize(claims, ref).read) return ws.close(CLOSE.forbidden, 'Room not allowed');
   if (ws.readyState !== ws.OPEN) return;
 
-  connection = new Connection(ws, claims, ref, deps.rooms.open(ref), deps.rooms, deps.members, deps.now, url.searchParams.get(ACKS_PARAM) === '1');
+  connection = new Connection(ws, claims, ref, deps.rooms.open(ref), deps.rooms, deps.members, deps.now, url.searchParams.get(ACKS_PARAM) === '1', deviceLabel(req.headers['user-agent']));
   connections.add(connection);
   ws.on('close', () => connections.delete(connection!));
   connection.start();

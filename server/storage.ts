@@ -1,3 +1,4 @@
+import type { ActivityEntry } from '../lib/activity/activity-entry';
 import type { Db } from './db';
 
 export interface StoredUpdate {
@@ -10,13 +11,15 @@ export interface StoredUpdate {
  * One write to the log: a room's update, or a room's compaction into `snapshot`, which holds every
  * row of the room up to seq `upTo` (rows after it, another process' or still in flight, stay); or a
  * job of the outbox, put (`enqueue`, once per key) or done (`settle`) in the same transaction as
- * the room writes it belongs to.
+ * the room writes it belongs to; or a line of an organization's activity log (`activity`), stored
+ * with the update it describes.
  */
 export type LogOp =
   | { op: 'append'; room: string; data: Uint8Array }
   | { op: 'compact'; room: string; snapshot: Uint8Array; upTo: number }
   | { op: 'enqueue'; queue: string; key: string; data: string }
-  | { op: 'settle'; queue: string; key: string };
+  | { op: 'settle'; queue: string; key: string }
+  | { op: 'activity'; orgId: string; entry: ActivityEntry };
 
 /** A job of the outbox that is not settled yet. */
 export interface OutboxJob {
@@ -47,6 +50,7 @@ export class UpdateStore {
   private readonly settleJob;
   private readonly openJobs;
   private readonly jobByKey;
+  private readonly insertActivity;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
@@ -59,6 +63,7 @@ export class UpdateStore {
     this.enqueueJob = db.prepare<[string, string, string]>('INSERT OR IGNORE INTO outbox (queue, key, data) VALUES (?, ?, ?)');
     this.settleJob = db.prepare<[string, string]>('UPDATE outbox SET settled = 1 WHERE queue = ? AND key = ?');
     this.jobByKey = db.prepare<[string, string], OutboxJob>('SELECT key, data FROM outbox WHERE queue = ? AND key = ?');
+    this.insertActivity = db.prepare<[string, string, string, string, string]>('INSERT INTO activity (org_id, at, purchaser_id, product_id, data) VALUES (?, ?, ?, ?, ?)');
     this.openJobs = db.prepare<[string], OutboxJob>('SELECT key, data FROM outbox WHERE queue = ? AND settled = 0 ORDER BY rowid');
   }
 
@@ -83,6 +88,7 @@ export class UpdateStore {
           if (op.op === 'append') result.seqs.push(this.append(op.room, op.data));
           else if (op.op === 'enqueue') this.enqueueJob.run(op.queue, op.key, op.data);
           else if (op.op === 'settle') this.settleJob.run(op.queue, op.key);
+          else if (op.op === 'activity') this.insertActivity.run(op.orgId, op.entry.at, op.entry.purchaserId, op.entry.productId, JSON.stringify(op.entry));
           else {
             try {
               compact(op.room, op.snapshot, op.upTo);

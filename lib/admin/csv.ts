@@ -1,11 +1,23 @@
+/** A cell of an export: text people or directories wrote, or a number a spreadsheet should add up. */
+export type CsvCell = string | number;
+
 /**
  * RFC 4180 text: CRLF line ends, and a field in double quotes (its quotes doubled) when it holds a
  * comma, a quote, CR or LF. Other fields stay bare, so plain values read the same in any tool.
+ * Every text cell is neutralized as OWASP's CSV-injection guidance says: one that starts like a
+ * spreadsheet formula (=, +, -, @, tab, CR) gets a leading `'` and quotes, so opening the file shows
+ * it as text instead of running it. Numbers are written as plain numbers, so they stay numbers.
  */
-export function toCsv(rows: readonly (readonly string[])[]): string {
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(value: CsvCell): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (FORMULA_START.test(value)) return quoted(`'${value}`);
+  return /[",\r\n]/.test(value) ? quoted(value) : value;
 }
+
+const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;

@@ -26,12 +26,19 @@ export type Person = z.infer<typeof Person>;
 export const Term = z.enum(['monthly', 'annual']);
 export type Term = z.infer<typeof Term>;
 
+/** What an IT admin decided about buying a product without them (Microsoft's AllowSelfServicePurchase). */
+export const SelfServicePolicy = z.enum(['allow', 'deny']);
+export type SelfServicePolicy = z.infer<typeof SelfServicePolicy>;
+
 /** A catalog entry. Prices are per license per term, in minor units of the organization's currency. */
 export const Product = z.object({
   id: Id,
   name: z.string().check(z.minLength(1)),
   description: z.string(),
+  /** Whether the catalog offers the product for self-service purchase; the default of the admins' policy. */
   selfService: z.boolean(),
+  /** The admins' policy, when they set one: it wins over `selfService`, for future purchases only. */
+  selfServicePolicy: z.optional(SelfServicePolicy),
   prices: z.object({ monthly: MinorUnits, annual: MinorUnits }),
   currency: Currency,
   maxLicenses: z.int().check(z.gte(1)),

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
+import { PurchaseNotification } from '../activity/purchase-notification';
 import { IsoDate } from '../schemas/dates';
 import { Currency, MinorUnits } from '../schemas/money';
 import { Id, Term, type Person } from '../org/schemas';
@@ -30,10 +31,14 @@ export const SummaryEntry = z.object({
 });
 export type SummaryEntry = z.infer<typeof SummaryEntry>;
 
-/** The summary room: one top-level `entries` map, keyed `<purchaserId>/<subscriptionId>`, of plain values. */
-export const SummaryRoomState = z.object({ entries: z.record(z.string(), SummaryEntry) });
+/**
+ * The summary room: `entries`, keyed `<purchaserId>/<subscriptionId>`, and the latest
+ * MAX_NOTIFICATIONS purchase notifications (`notifications`), both maps of plain values.
+ */
+export const SummaryRoomState = z.object({ entries: z.record(z.string(), SummaryEntry), notifications: z.record(z.string(), PurchaseNotification) });
 export type SummaryRoomState = z.infer<typeof SummaryRoomState>;
-export const SUMMARY_ROOTS = ['entries'] as const;
+export const SUMMARY_ROOTS = ['entries', 'notifications'] as const;
+export const MAX_NOTIFICATIONS = 200;
 
 export interface PurchaserSubscriptions {
   personId: string;
@@ -89,8 +94,16 @@ export function summarize(directory: Record<string, Person>, purchasers: readonl
 
 export function createSummaryDoc(): Y.Doc {
   const doc = new Y.Doc();
-  doc.getMap('entries');
+  for (const root of SUMMARY_ROOTS) doc.getMap(root);
   return doc;
+}
+
+/** Adds notifications, dropping the oldest beyond MAX_NOTIFICATIONS: the console shows what happened lately. */
+export function addNotifications(doc: Y.Doc, notifications: readonly { key: string; notification: PurchaseNotification }[]): void {
+  const map = doc.getMap<PurchaseNotification>('notifications');
+  for (const { key, notification } of notifications) map.set(key, notification);
+  const byAge = [...map.entries()].sort(([, a], [, b]) => a.at.localeCompare(b.at));
+  for (const [key] of byAge.slice(0, Math.max(0, byAge.length - MAX_NOTIFICATIONS))) map.delete(key);
 }
 
 /** Rewrites only the entries that changed, so an admin receives a small update per purchaser edit. */
@@ -123,5 +136,5 @@ export function sameEntry(stored: unknown, entry: SummaryEntry): boolean {
 }
 
 export function readSummary(doc: Y.Doc): unknown {
-  return { entries: doc.getMap('entries').toJSON() };
+  return { entries: doc.getMap('entries').toJSON(), notifications: doc.getMap('notifications').toJSON() };
 }

@@ -11,12 +11,18 @@ import type { OrgView } from './org-view';
  * checks on every accepted update and corrects what an honest device merged past them.
  */
 
+/** Whether people may buy `product` themselves: the admins' policy when they set one, else the catalog's default. */
+export function selfServiceAllowed(product: Pick<Product, 'selfService' | 'selfServicePolicy'>): boolean {
+  return product.selfServicePolicy ? product.selfServicePolicy === 'allow' : product.selfService;
+}
+
 /** Why `productId` cannot be bought here, or undefined when it can. */
 export function purchaseRefusal(org: OrgView, productId: string): string | undefined {
   const product = org.product(productId);
   if (!product) return 'This product is not in your catalog';
-  if (!product.selfService) return `${product.name} can't be bought here. Contact your sales representative.`;
-  return undefined;
+  if (selfServiceAllowed(product)) return undefined;
+  if (product.selfServicePolicy === 'deny') return `Your IT admin has turned off self-service purchases of ${product.name}.`;
+  return `${product.name} can't be bought here. Contact your sales representative.`;
 }
 
 /** Why a subscription of `product` cannot have `licenses` licenses, or undefined when it can; `verb` as the form asks. */

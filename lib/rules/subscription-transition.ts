@@ -38,10 +38,11 @@ function judgePurchase(sub: Subscription, ctx: TransitionContext): Judgement {
   const product = ctx.org.product(sub.productId);
   if (!product || purchaseRefusal(ctx.org, sub.productId)) {
     const name = product?.name ?? sub.productName;
+    const why = product?.selfServicePolicy === 'deny' ? `Your IT admin has turned off self-service purchases of ${name}, so` : `${name} can no longer be bought here;`;
     return {
       ok: true,
       corrections: [{ op: 'remove', collection: 'subscriptions', id: sub.id }],
-      notices: [{ subscriptionId: sub.id, message: `${name} can no longer be bought here; your purchase was not made and nothing was charged.` }],
+      notices: [{ subscriptionId: sub.id, message: `${why} your purchase was not made and nothing was charged.` }],
     };
   }
   const corrections: Change[] = [];

@@ -760,6 +760,52 @@ describe('rights: who may write where', () => {
   );
 });
 
+describe("self-service policy: an admin's, and only an admin's", () => {
+  const setPolicy = async (as: Who, productId: string, policy: string) =>
+    fetch(`${server.url}/api/admin/self-service`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await mint(data.dir, as)}` },
+      body: JSON.stringify({ productId, policy }),
+    });
+  const policyOf = (client: Client, productId: string) => (client.doc.getMap<Y.Map<unknown>>('catalog').get(productId)?.get('selfServicePolicy') as string | undefined) ?? 'default';
+
+  it('an admin turns a product off: purchasers see it live, a purchase of it is undone with the admin’s reason, running subscriptions still change licenses', async () => {
+    const watcher = await join(room.org(ORG), MAYA);
+    expect((await setPolicy(RILEY, 'prod-notes', 'deny')).status).toBe(200);
+    await until(() => policyOf(watcher, 'prod-notes') === 'deny', 'the purchaser to see the policy', 2_000);
+    try {
+      const { honest, rogue, mark } = await scene();
+      const id = 'sub-notes-after-deny';
+      expect(await verdictOf(rogue, [purchase(MAYA, id, 'prod-notes', 'annual', 3)])).toBe('stored');
+      expect(subscription(rogue, id)).toBeUndefined();
+      expect(mirrorEverSaw(MAYA, (state) => subIn(state, id) !== undefined)).toBe(false);
+      const mirror = billingMirrors.get(MAYA.personId)!;
+      await until(() => [...mirror.doc.getMap<Y.Map<unknown>>('notices').values()].some((notice) => notice.get('subscriptionId') === id), 'the notice');
+      expect(Object.values((await billingRoom(MAYA)).notices).filter((notice) => notice.subscriptionId === id)).toEqual([
+        expect.objectContaining({ message: 'Your IT admin has turned off self-service purchases of Litware Notes, so your purchase was not made and nothing was charged.' }),
+      ]);
+      await expectNothingBilled(MAYA, mark, id);
+
+      const licenses = subscription(honest, 'sub-notes')!.licenses as number;
+      expect(await verdictOf(honest, [{ op: 'put', collection: 'subscriptions', id: 'sub-notes', fields: { licenses: licenses + 1 } }])).toBe('stored');
+      expect(subscription(await freshAdminReader(MAYA), 'sub-notes')).toMatchObject({ licenses: licenses + 1 });
+    } finally {
+      expect((await setPolicy(RILEY, 'prod-notes', 'default')).status).toBe(200);
+    }
+    await until(() => policyOf(watcher, 'prod-notes') === 'default', 'the policy back to the catalog’s', 2_000);
+  });
+
+  it('refuses a purchaser’s policy, by HTTP or written into the org room, and changes nothing', async () => {
+    expect((await setPolicy(MAYA, 'prod-chat', 'deny')).status).toBe(401);
+    const rogue = await join(room.org(ORG), MAYA);
+    const verdict = await verdictOf(rogue, () => rogue.doc.getMap<Y.Map<unknown>>('catalog').get('prod-chat')!.set('selfServicePolicy', 'deny'));
+    expect(verdict).toMatchObject({ code: 'read-only' });
+    expect(policyOf(await join(room.org(ORG), RILEY), 'prod-chat')).toBe('default');
+    expect((await setPolicy({ orgId: 'org-b', personId: 'bea', role: 'admin' }, 'prod-chat', 'deny')).status).toBe(404);
+    expect(policyOf(await join(room.org(ORG), RILEY), 'prod-chat')).toBe('default');
+  });
+});
+
 describe('card data never reaches a room', () => {
   it('leaves no processor token, card number or security code in any room an admin reads; Liam reads none of Maya’s', async () => {
     const names = [room.org(ORG), room.purchaser(MAYA), room.purchaser(LIAM), room.billing(MAYA), room.billing(LIAM), room.summary(ORG)];

@@ -14,3 +14,15 @@ describe('toCsv', () => {
     expect(toCsv([[' padded ']])).toBe(' padded \r\n');
   });
 });
+
+describe('toCsv against CSV injection (OWASP)', () => {
+  it('turns a text cell that starts like a formula into quoted text with a leading quote mark', () => {
+    expect(toCsv([['=HYPERLINK("http://x","y")', '+1+cmd', '-2+3', '@SUM(A1)', '\tx', '\r=1']])).toBe(
+      `"'=HYPERLINK(""http://x"",""y"")","'+1+cmd","'-2+3","'@SUM(A1)","'\tx","'\r=1"\r\n`,
+    );
+  });
+
+  it('leaves a formula character inside a cell alone, and writes numbers, negative ones too, as numbers', () => {
+    expect(toCsv([['a=b', 1312.5, -487.13, 0]])).toBe('a=b,1312.5,-487.13,0\r\n');
+  });
+});

@@ -38,7 +38,7 @@ describe('summary', () => {
     const changed: Record<string, SummaryEntry> = { ...rest, 'person-01/sub-chat': { ...entries['person-01/sub-chat']!, licenses: 101 } };
     writeSummary(doc, changed);
     expect(updates).toHaveLength(1);
-    expect(readSummary(doc)).toEqual({ entries: changed });
+    expect(readSummary(doc)).toEqual({ entries: changed, notifications: {} });
     expect(Y.encodeStateAsUpdate(doc).byteLength).toBeGreaterThan(0);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoOrg } from '../../../lib/org/demo';
 import type { Product } from '../../../lib/org/schemas';
 import { orgViewOf } from '../../../lib/rules/org-view';
-import { assignedCoverRefusal, licenseLimitRefusal, outsiders, purchaseRefusal, purchaseTerms } from '../../../lib/rules/purchase-rules';
+import { assignedCoverRefusal, licenseLimitRefusal, outsiders, purchaseRefusal, purchaseTerms, selfServiceAllowed } from '../../../lib/rules/purchase-rules';
 
 const org = orgViewOf(demoOrg());
 
@@ -25,6 +25,21 @@ describe('purchaseRefusal', () => {
   it('allows a self-service product', () => {
     expect(purchaseRefusal(org, 'prod-chat')).toBeUndefined();
     expect(purchaseRefusal(org, 'prod-pdf')).toBeUndefined();
+  });
+
+  it('follows the admins’ policy over the catalog’s default, and says it was their decision', () => {
+    const withPolicy = (id: string, selfServicePolicy: 'allow' | 'deny') => ({ ...org, product: (productId: string) => (productId === id ? { ...product(id), selfServicePolicy } : org.product(productId)) });
+    expect(purchaseRefusal(withPolicy('prod-chat', 'deny'), 'prod-chat')).toBe('Your IT admin has turned off self-service purchases of Contoso Chat.');
+    expect(purchaseRefusal(withPolicy('prod-analytics', 'allow'), 'prod-analytics')).toBeUndefined();
+  });
+});
+
+describe('selfServiceAllowed', () => {
+  it('is the policy when an admin set one, else the catalog’s default', () => {
+    expect(selfServiceAllowed({ selfService: true })).toBe(true);
+    expect(selfServiceAllowed({ selfService: false })).toBe(false);
+    expect(selfServiceAllowed({ selfService: true, selfServicePolicy: 'deny' })).toBe(false);
+    expect(selfServiceAllowed({ selfService: false, selfServicePolicy: 'allow' })).toBe(true);
   });
 });
 

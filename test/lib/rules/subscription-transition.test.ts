@@ -71,6 +71,14 @@ describe('judgeSubscription: a new subscription', () => {
     });
   });
 
+  it('undoes the purchase of a product an admin turned off since the device read the catalog, giving the admin as the reason', () => {
+    expect(judgeSubscription('sub-new', undefined, purchase(), ctx(NOW, orgWith('prod-chat', { selfServicePolicy: 'deny' })))).toEqual({
+      ok: true,
+      corrections: [{ op: 'remove', collection: 'subscriptions', id: 'sub-new' }],
+      notices: [{ subscriptionId: 'sub-new', message: 'Your IT admin has turned off self-service purchases of Contoso Chat, so your purchase was not made and nothing was charged.' }],
+    });
+  });
+
   it('undoes the purchase of a product that stopped being self-service since the device read the catalog', () => {
     expect(judgeSubscription('sub-new', undefined, purchase(), ctx(NOW, orgWith('prod-chat', { selfService: false })))).toEqual({
       ok: true,
