@@ -4,7 +4,7 @@ import type { Change } from '../lib/doc/change';
 import { demoOrg } from '../lib/org/demo';
 import { orgInvoiceNumber } from '../lib/billing/invoice';
 import { demoSeed } from '../lib/org/demo-seed';
-import { Product, type Organization, type Person } from '../lib/org/schemas';
+import { Product, Seller, type Organization, type Person } from '../lib/org/schemas';
 import { putBillingEntity } from '../lib/room/billing-doc';
 import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/room/org-doc';
 import type { Role } from '../lib/org/role';
@@ -95,6 +95,14 @@ export class OrgAdmin {
       for (const [field, value] of changed) map.set(field, value);
     });
     return parsed.data;
+  }
+
+  /** Sets the seller of record printed on the organization's invoices. */
+  setSeller(orgId: string, seller: Seller): Seller {
+    if (!this.org(orgId)) throw new Error(`No organization ${orgId}`);
+    const parsed = Seller.parse(seller);
+    this.changeOrg(orgId, (doc) => doc.getMap('organization').set('seller', parsed));
+    return parsed;
   }
 
   createSignInCode(orgId: string, personId: string, ttlMs?: number): string {

@@ -4,6 +4,7 @@ import { readEntity } from '../../lib/doc/read';
 import { demoOrg } from '../../lib/org/demo';
 import { demoSeedChanges } from '../../lib/org/demo-seed';
 import { readBillingRoom } from '../../lib/room/billing-doc';
+import { readOrganization } from '../../lib/room/org-doc';
 import { openDb } from '../../server/db';
 import { InvoiceSequence } from '../../server/extensions/billing/invoice-sequence';
 import { loadRoomDoc } from '../../server/room-log';
@@ -42,5 +43,18 @@ describe('seedDemo', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('setSeller', () => {
+  it("sets the seller printed on an organization's invoices, read back with the organization", () => {
+    data = tempDataDir();
+    const organization = withAdmin(data.dir, (admin) => {
+      admin.createOrganization({ id: 'org-acme', name: 'Acme', domain: 'acme.example', taxRateBps: 0, currency: 'EUR' });
+      admin.setSeller('org-acme', { name: 'Acme Software GmbH', address: ['Hauptstraße 1', '10115 Berlin', 'Germany'], taxId: 'DE123456789' });
+      expect(() => admin.setSeller('org-none', { name: 'X', address: [] })).toThrow('No organization org-none');
+      return readOrganization(loadRoomDoc(admin.store, { kind: 'org', orgId: 'org-acme' }).doc);
+    });
+    expect(organization?.seller).toEqual({ name: 'Acme Software GmbH', address: ['Hauptstraße 1', '10115 Berlin', 'Germany'], taxId: 'DE123456789' });
   });
 });
