@@ -23,6 +23,8 @@ const USAGE = `Usage: npm run cli -- <command> [--data .data] [options]
                   (columns id,name,email,department,role; role purchaser|admin|none); --codes
                   writes a one-time sign-in code for each new person with a role
   update-product  --org org-acme --product prod-chat [--self-service true|false] [--max-licenses 50]
+  set-seller      --org org-acme --name "Acme Software Ltd" --address "1 Main St|Springfield, IL 62701" [--tax-id US 12-3456789]
+                  the seller printed on the organization's invoices; address lines separated by |
   seed-demo       creates the demo organization with a demo purchaser and admin, prints their codes`;
 
 const { positionals, values } = parseArgs({
@@ -44,6 +46,8 @@ const { positionals, values } = parseArgs({
     'self-service': { type: 'string' },
     'max-licenses': { type: 'string' },
     codes: { type: 'string' },
+    address: { type: 'string' },
+    'tax-id': { type: 'string' },
   },
 });
 
@@ -120,6 +124,15 @@ try {
     case 'update-product': {
       const product = admin.updateProduct(required('org'), required('product'), productChanges());
       console.log(`${product.name} in ${values.org}: self-service ${product.selfService ? 'on' : 'off'}, up to ${plural(product.maxLicenses, 'license')}`);
+      break;
+    }
+    case 'set-seller': {
+      const seller = admin.setSeller(required('org'), {
+        name: required('name'),
+        address: required('address').split('|').map((line) => line.trim()).filter(Boolean),
+        ...(values['tax-id'] ? { taxId: values['tax-id'] } : {}),
+      });
+      console.log(`Invoices of ${values.org} are issued by ${seller.name}`);
       break;
     }
     case 'seed-demo': {

@@ -2,9 +2,11 @@ import type * as Y from 'yjs';
 import { applyChanges } from '../lib/doc/apply';
 import type { Change } from '../lib/doc/change';
 import { demoOrg } from '../lib/org/demo';
+import { orgInvoiceNumber } from '../lib/billing/invoice';
 import { checkDirectory, type RowError } from '../lib/org/directory-import';
-import { demoSeedChanges } from '../lib/org/demo-seed';
-import { Product, type Organization, type Person } from '../lib/org/schemas';
+import { demoSeed } from '../lib/org/demo-seed';
+import { Product, Seller, type Organization, type Person } from '../lib/org/schemas';
+import { putBillingEntity } from '../lib/room/billing-doc';
 import { OrgRoomState, putOrgEntity, readOrgRoom, writeOrganization } from '../lib/room/org-doc';
 import type { Role } from '../lib/org/role';
 import { SignInCodes } from './codes';
@@ -12,6 +14,7 @@ import type { DirectoryFile } from './directory-csv';
 import { openDb, type Db } from './db';
 import { Members } from './members';
 import { appendChange, loadRoomDoc } from './room-log';
+import { InvoiceSequence } from './extensions/billing/invoice-sequence';
 import { CardVault } from './payments/card-vault';
 import { SUCCEEDING_CARD, SimulatedProcessor } from './payments/simulated-processor';
 import { UpdateStore } from './storage';
@@ -130,6 +133,14 @@ export class OrgAdmin {
     return { ok: true, added: added.length, updated: new Set([...changed, ...reroled].map(({ person }) => person.id)).size - added.length, codes };
   }
 
+  /** Sets the seller of record printed on the organization's invoices. */
+  setSeller(orgId: string, seller: Seller): Seller {
+    if (!this.org(orgId)) throw new Error(`No organization ${orgId}`);
+    const parsed = Seller.parse(seller);
+    this.changeOrg(orgId, (doc) => doc.getMap('organization').set('seller', parsed));
+    return parsed;
+  }
+
   createSignInCode(orgId: string, personId: string, ttlMs?: number): string {
     if (!this.members.roleOf(orgId, personId)) throw new Error(`${personId} has no role in ${orgId}: set one first`);
     return this.codes.create(orgId, personId, this.now(), ttlMs);
@@ -137,7 +148,9 @@ export class OrgAdmin {
 
   /**
    * The demo organization (lib/org/demo.ts) with its purchaser's seed data, plus an IT admin.
-   * Does nothing when it exists already; returns who signs in.
+   * Its invoice history is the server's: written into the billing room and numbered in the
+   * organization's series, like every invoice the server issues (the purchaser room never holds
+   * invoices). Does nothing when it exists already; returns who signs in.
    */
   seedDemo(): { purchaser: Person; admin: Person; created: boolean } {
     const org = demoOrg();
@@ -156,11 +169,16 @@ export class OrgAdmin {
     this.members.setRole(org.organization.id, org.purchaser.id, 'purchaser');
     this.members.setRole(org.organization.id, admin.id, 'admin');
     const now = new Date(this.now()).toISOString();
-    const seed = demoSeedChanges(org, now);
-    const cards = this.registerDemoCards(org.organization.id, org.purchaser.id, seed, now);
-    appendChange(this.store, { kind: 'purchaser', orgId: org.organization.id, personId: org.purchaser.id }, (doc) =>
-      applyChanges(doc, [...seed, ...cards], null),
-    );
+    const seed = demoSeed(org, now);
+    const orgId = org.organization.id;
+    const cards = this.registerDemoCards(orgId, org.purchaser.id, seed.changes, now);
+    appendChange(this.store, { kind: 'purchaser', orgId, personId: org.purchaser.id }, (doc) => applyChanges(doc, [...seed.changes, ...cards], null));
+    const sequence = new InvoiceSequence(this.db);
+    appendChange(this.store, { kind: 'billing', orgId, personId: org.purchaser.id }, (doc) => {
+      for (const invoice of seed.invoices) {
+        putBillingEntity(doc, 'invoices', invoice.id, { ...invoice, number: orgInvoiceNumber(org.organization.name, sequence.next(orgId)) });
+      }
+    });
     return { purchaser: org.purchaser, admin, created: true };
   }
 

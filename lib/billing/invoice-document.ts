@@ -1,46 +1,113 @@
+import { BRAND_LABELS } from './card';
 import { formatDay } from '../dates';
-import { formatMoney } from '../money';
-import type { OrgData } from '../org/schemas';
-import type { BillingProfile, Invoice, InvoiceStatus } from './schemas';
+import { formatMoney, type Currency } from '../money';
+import type { Organization } from '../org/schemas';
+import { invoicePeriod } from './invoice-period';
+import { invoiceProducts } from './invoice-product';
+import type { Address, BillingAccount, BillingProfile, Invoice, InvoiceStatus, PaymentMethod } from './schemas';
 
-const STATUS_LABELS: Record<InvoiceStatus, string> = { paid: 'Paid', due: 'Due', credit: 'Credit' };
+/** A name and the lines under it (address, email), as printed. */
+export interface InvoiceParty {
+  name: string;
+  lines: string[];
+}
+
+export interface InvoiceDocumentLine {
+  description: string;
+  quantity: string;
+  amount: string;
+}
+
+/** Everything printed on an invoice, as text: the renderer only lays it out. */
+export interface InvoiceDocument {
+  fileName: string;
+  title: 'Invoice' | 'Credit note';
+  number: string;
+  issued: string;
+  period: string;
+  products: string;
+  status: string;
+  seller: InvoiceParty;
+  buyer: InvoiceParty;
+  lines: InvoiceDocumentLine[];
+  subtotal: string;
+  /** `Tax (8.25 %)`, or `Tax` for an invoice that did not keep its rate. */
+  taxLabel: string;
+  tax: string;
+  total: string;
+  currency: Currency;
+  /** `Paid with Visa ending 4242`; absent when the invoice does not record its card. */
+  payment?: string;
+}
+
+export interface InvoiceSources {
+  invoice: Invoice;
+  organization: Organization;
+  profile?: BillingProfile;
+  account?: BillingAccount;
+  /** The purchaser's cards: the address of the card that paid is the buyer's billing address. */
+  cards: readonly PaymentMethod[];
+  /** Product names of subscriptions, for lines that do not name theirs. */
+  productOf?: (subscriptionId: string) => string | undefined;
+}
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { paid: 'Paid', due: 'Due', credit: 'Credit' };
 
 export function invoiceFileName(invoice: Pick<Invoice, 'number'>): string {
-  return `${invoice.number}.txt`;
+  return `${invoice.number}.pdf`;
 }
 
 /**
- * The invoice as plain text, for download. Plain text rather than HTML so that it opens anywhere
- * and no product name or address can inject markup.
+ * What goes on an invoice's PDF. The seller is the organization's seller of record, or the
+ * organization itself when it has none; the buyer is the billing profile, its account and the
+ * billing address of the card that paid. The card is the one the invoice records (the server
+ * writes the card it charged): a card chosen later for the subscription did not pay this invoice,
+ * so an invoice without a recorded card names none.
  */
-export function invoiceText(invoice: Invoice, org: OrgData, profile?: BillingProfile): string {
+export function invoiceDocument({ invoice, organization, profile, account, cards, productOf }: InvoiceSources): InvoiceDocument {
   const money = (amount: number) => formatMoney(amount, invoice.currency);
-  const rows = invoice.lines.map((line) => [line.description, String(line.quantity), money(line.amount)] as const);
-  const totals = [
-    ['Subtotal', money(invoice.subtotal)],
-    ['Tax', money(invoice.tax)],
-    ['Total', money(invoice.total)],
-  ] as const;
-  const descWidth = Math.max('Description'.length, ...rows.map(([d]) => d.length));
-  const qtyWidth = Math.max('Qty'.length, ...rows.map(([, q]) => q.length));
-  const amountWidth = Math.max('Amount'.length, ...rows.map(([, , a]) => a.length), ...totals.map(([, a]) => a.length));
-  const row = (d: string, q: string, a: string) => `${d.padEnd(descWidth)}  ${q.padStart(qtyWidth)}  ${a.padStart(amountWidth)}`;
-  const rule = '-'.repeat(descWidth + qtyWidth + amountWidth + 4);
+  const seller = organization.seller;
+  const card = invoice.paidWith && cards.find((c) => c.id === invoice.paidWith!.paymentMethodId);
+  const credit = invoice.status === 'credit';
+  return {
+    fileName: invoiceFileName(invoice),
+    title: credit ? 'Credit note' : 'Invoice',
+    number: invoice.number,
+    issued: formatDay(invoice.issuedOn),
+    period: invoicePeriod(invoice),
+    products: invoiceProducts(invoice, productOf),
+    status: INVOICE_STATUS_LABELS[invoice.status],
+    seller: seller
+      ? { name: seller.name, lines: [...seller.address, ...(seller.taxId ? [`Tax ID: ${seller.taxId}`] : [])] }
+      : { name: organization.name, lines: [] },
+    buyer: {
+      name: profile?.name ?? account?.name ?? `Billing profile ${invoice.billingProfileId}`,
+      lines: [
+        ...(account && account.name !== profile?.name ? [account.name] : []),
+        ...(card ? addressLines(card.address) : []),
+        ...(profile ? [profile.invoiceEmail] : []),
+      ],
+    },
+    lines: invoice.lines.map((line) => ({ description: line.description, quantity: String(line.quantity), amount: money(line.amount) })),
+    subtotal: money(invoice.subtotal),
+    taxLabel: invoice.taxRateBps === undefined ? 'Tax' : `Tax (${percent(invoice.taxRateBps)})`,
+    tax: money(invoice.tax),
+    total: money(invoice.total),
+    currency: invoice.currency,
+    ...(invoice.paidWith
+      ? { payment: `${credit ? 'Credited to' : 'Paid with'} ${BRAND_LABELS[invoice.paidWith.brand]} ending ${invoice.paidWith.last4}` }
+      : {}),
+  };
+}
 
-  return [
-    org.organization.name,
-    `Invoice ${invoice.number}`,
-    '',
-    `Issued:    ${formatDay(invoice.issuedOn)}`,
-    `Period:    ${formatDay(invoice.periodStart)} to ${formatDay(invoice.periodEnd)}`,
-    `Billed to: ${profile ? `${profile.name} <${profile.invoiceEmail}>` : invoice.billingProfileId}`,
-    `Status:    ${STATUS_LABELS[invoice.status]}`,
-    '',
-    row('Description', 'Qty', 'Amount'),
-    rule,
-    ...rows.map(([d, q, a]) => row(d, q, a)),
-    rule,
-    ...totals.map(([label, amount]) => row(label, '', amount)),
-    '',
-  ].join('\n');
+/** 825 → `8.25 %`, 2000 → `20 %`. */
+function percent(bps: number): string {
+  return `${(bps / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
+}
+
+const regions = new Intl.DisplayNames('en', { type: 'region' });
+
+function addressLines(address: Address): string[] {
+  const place = [address.city, [address.region, address.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return [address.line1, address.line2, place, regions.of(address.country) ?? address.country].filter(Boolean);
 }

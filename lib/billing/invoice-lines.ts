@@ -10,6 +10,7 @@ export function termLine(sub: Pick<Subscription, 'id' | 'productName' | 'term' |
     subscriptionId: sub.id,
     quantity: licenses,
     amount: sub.unitPrice * licenses,
+    productName: sub.productName,
   };
 }
 
@@ -21,5 +22,6 @@ export function licenseChangeLine(sub: Pick<Subscription, 'id' | 'productName'>,
     subscriptionId: sub.id,
     quantity: delta,
     amount: preview.today.subtotal,
+    productName: sub.productName,
   };
 }

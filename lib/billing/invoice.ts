@@ -1,6 +1,6 @@
 import type { IsoDate } from '../dates';
 import type { Currency, MinorUnits } from '../money';
-import type { Invoice, InvoiceLine } from './schemas';
+import type { Invoice, InvoiceCard, InvoiceLine } from './schemas';
 import { taxOn } from './tax';
 
 export interface InvoiceDraft {
@@ -12,6 +12,8 @@ export interface InvoiceDraft {
   lines: InvoiceLine[];
   currency: Currency;
   taxRateBps: number;
+  /** The card charged (or credited), when known. */
+  paidWith?: InvoiceCard;
 }
 
 export interface Amounts {
@@ -41,6 +43,11 @@ export function orgInvoiceNumber(organizationName: string, sequence: number): st
   return `${prefix}-${String(sequence).padStart(6, '0')}`;
 }
 
+/** What an invoice records of the card that paid it. */
+export function invoiceCard(card: { id: string; brand: InvoiceCard['brand']; last4: string }): InvoiceCard {
+  return { paymentMethodId: card.id, brand: card.brand, last4: card.last4 };
+}
+
 /** A device's invoice, numbered by how many the purchaser has (see `invoiceNumber`). */
 export function buildInvoice(draft: InvoiceDraft, existingInvoiceCount: number): Invoice {
   return numberedInvoice(draft, invoiceNumber(existingInvoiceCount + 1));
@@ -48,10 +55,9 @@ export function buildInvoice(draft: InvoiceDraft, existingInvoiceCount: number):
 
 /** Tax is computed once on the subtotal, not per line, so lines never disagree with the total by a rounding cent. */
 export function numberedInvoice(draft: InvoiceDraft, number: string): Invoice {
-  const { taxRateBps, ...rest } = draft;
   const amounts = amountsFor(
     draft.lines.reduce((sum, line) => sum + line.amount, 0),
-    taxRateBps,
+    draft.taxRateBps,
   );
-  return { ...rest, number, ...amounts, status: amounts.total < 0 ? 'credit' : 'paid' };
+  return { ...draft, number, ...amounts, status: amounts.total < 0 ? 'credit' : 'paid' };
 }

@@ -55,11 +55,21 @@ export const InvoiceLine = z.object({
   quantity: z.int(),
   /** Amount of this line in minor units; negative for a credit. */
   amount: MinorUnits,
+  /** The product billed, as named when billed (lines issued before it was kept have none). */
+  productName: z.optional(z.string()),
 });
 export type InvoiceLine = z.infer<typeof InvoiceLine>;
 
 export const InvoiceStatus = z.enum(['paid', 'due', 'credit']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
+/** The card an invoice was charged to (or a credit issued to), as it was when billed. */
+export const InvoiceCard = z.object({
+  paymentMethodId: Id,
+  brand: CardBrand,
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+});
+export type InvoiceCard = z.infer<typeof InvoiceCard>;
 
 export const Invoice = z.object({
   id: Id,
@@ -74,6 +84,10 @@ export const Invoice = z.object({
   total: MinorUnits,
   currency: Currency,
   status: InvoiceStatus,
+  /** The tax rate applied, in basis points; invoices issued before it was kept have none. */
+  taxRateBps: z.optional(z.int().check(z.gte(0), z.lte(5000))),
+  /** Which card paid; recorded by whoever issued the invoice (the server, or the device in the demo). */
+  paidWith: z.optional(InvoiceCard),
 });
 export type Invoice = z.infer<typeof Invoice>;
 

@@ -1,6 +1,6 @@
 import { toIsoDate } from '../dates';
 import { isExpired } from '../billing/card';
-import { buildInvoice } from '../billing/invoice';
+import { buildInvoice, invoiceCard } from '../billing/invoice';
 import { termLine } from '../billing/invoice-lines';
 import type { Change } from '../doc/change';
 import type { PurchaserState } from '../state';
@@ -52,6 +52,7 @@ export function buy(state: PurchaserState, input: unknown, ctx: CommandContext):
         lines: [termLine(subscription, licenses)],
         currency: product.currency,
         taxRateBps: ctx.org.organization.taxRateBps,
+        paidWith: invoiceCard(card),
       },
       Object.keys(state.invoices).length,
     );

@@ -1,9 +1,9 @@
 import { toIsoDate } from '../dates';
 import { isExpired } from '../billing/card';
-import { buildInvoice } from '../billing/invoice';
+import { buildInvoice, invoiceCard } from '../billing/invoice';
 import { licenseChangeLine } from '../billing/invoice-lines';
 import { previewLicenseChange, type LicenseChangePreview } from '../billing/price-preview';
-import type { Invoice } from '../billing/schemas';
+import type { Invoice, PaymentMethod } from '../billing/schemas';
 import type { Change } from '../doc/change';
 import type { PurchaserState } from '../state';
 import type { Subscription } from '../subscriptions/schema';
@@ -39,7 +39,7 @@ export function setLicenses(state: PurchaserState, input: unknown, ctx: CommandC
   // On the last day of a term there is nothing left to prorate, so no zero invoice is issued. With a
   // sync server, the server invoices the change when it accepts it (see docs/billing.md).
   if (ctx.billing === 'local' && preview.today.subtotal !== 0) {
-    const invoice = licenseChangeInvoice(sub, preview, card.profileId, Object.keys(state.invoices).length, ctx);
+    const invoice = licenseChangeInvoice(sub, preview, card, Object.keys(state.invoices).length, ctx);
     changes.push({ op: 'put', collection: 'invoices', id: invoice.id, fields: invoice });
   }
   return {
@@ -54,7 +54,7 @@ export function setLicenses(state: PurchaserState, input: unknown, ctx: CommandC
 function licenseChangeInvoice(
   sub: Subscription,
   preview: LicenseChangePreview,
-  billingProfileId: string,
+  card: PaymentMethod,
   existingInvoiceCount: number,
   ctx: CommandContext,
 ): Invoice {
@@ -65,10 +65,11 @@ function licenseChangeInvoice(
       issuedOn: today,
       periodStart: today,
       periodEnd: sub.renewsOn,
-      billingProfileId,
+      billingProfileId: card.profileId,
       lines: [licenseChangeLine(sub, preview)],
       currency: sub.currency,
       taxRateBps: ctx.org.organization.taxRateBps,
+      paidWith: invoiceCard(card),
     },
     existingInvoiceCount,
   );

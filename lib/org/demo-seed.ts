@@ -1,7 +1,7 @@
-import { buildInvoice, type InvoiceDraft } from '../billing/invoice';
+import { buildInvoice, invoiceCard, type InvoiceDraft } from '../billing/invoice';
 import { licenseChangeLine, termLine } from '../billing/invoice-lines';
 import { previewLicenseChange } from '../billing/price-preview';
-import type { BillingAccount, BillingProfile, PaymentMethod } from '../billing/schemas';
+import type { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../billing/schemas';
 import { addDays, addMonths, toIsoDate, type IsoDate, type IsoDateTime } from '../dates';
 import type { Change } from '../doc/change';
 import type { Collection } from '../state';
@@ -20,16 +20,26 @@ const CARD_ID = 'pm-visa';
  * invoices, so "Past 3 months", "Past 6 months" and a custom range each show a different set.
  */
 export function demoSeedChanges(org: OrgData, now: IsoDateTime): Change[] {
+  const { changes, invoices } = demoSeed(org, now);
+  return [...changes, ...invoices.map((invoice) => put('invoices', invoice))];
+}
+
+/**
+ * The demo's history in two parts: what the purchaser's document holds (billing setup and
+ * subscriptions) and its invoices, oldest first, numbered `SK-…` as a device numbers them. The sync
+ * server's demo organization issues these invoices itself, renumbered in its own series.
+ */
+export function demoSeed(org: OrgData, now: IsoDateTime): { changes: Change[]; invoices: Invoice[] } {
   const today = toIsoDate(now);
+  const setup = billingSetup(org, now);
+  const card = setup.find(([collection]) => collection === 'paymentMethods')![1] as PaymentMethod;
   const subs = demoSubscriptions(org, today);
   const drafts = subs.flatMap((s) => termInvoices(s.sub, s.history, today, org.organization.taxRateBps));
   drafts.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.id.localeCompare(b.id));
-  const invoices = drafts.map((draft, i) => buildInvoice(draft, i));
-  return [
-    ...billingSetup(org, now).map(([collection, entity]) => put(collection, entity)),
-    ...subs.map((s) => put('subscriptions', s.sub)),
-    ...invoices.map((invoice) => put('invoices', invoice)),
-  ];
+  return {
+    changes: [...setup.map(([collection, entity]) => put(collection, entity)), ...subs.map((s) => put('subscriptions', s.sub))],
+    invoices: drafts.map((draft, i) => buildInvoice({ ...draft, paidWith: invoiceCard(card) }, i)),
+  };
 }
 
 function put(collection: Collection, entity: { id: string }): Change {

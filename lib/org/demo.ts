@@ -135,7 +135,14 @@ function person([displayName, department]: readonly [string, string], index: num
 export function demoOrg(): OrgData {
   const directory = PEOPLE.map(person);
   return {
-    organization: { id: ORG_ID, name: 'Northwind Labs', domain: DOMAIN, taxRateBps: 825, currency: 'USD' },
+    organization: {
+      id: ORG_ID,
+      name: 'Northwind Labs',
+      domain: DOMAIN,
+      taxRateBps: 825,
+      currency: 'USD',
+      seller: { name: 'Relecloud Software, Inc.', address: ['1 Market Street, Suite 300', 'San Francisco, CA 94105', 'United States'], taxId: 'US 94-1234567' },
+    },
     purchaser: directory[0] as Person,
     catalog: PRODUCTS.map((p) => ({ ...p, currency: 'USD' })),
     directory,

@@ -3,6 +3,15 @@ import { Currency, MinorUnits } from '../schemas/money';
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
+/** Who issues the organization's invoices: the seller of record printed on them. */
+export const Seller = z.object({
+  name: z.string().check(z.minLength(1)),
+  /** Postal address, one line each. */
+  address: z.array(z.string()),
+  taxId: z.optional(z.string()),
+});
+export type Seller = z.infer<typeof Seller>;
+
 export const Organization = z.object({
   id: Id,
   name: z.string().check(z.minLength(1)),
@@ -10,6 +19,8 @@ export const Organization = z.object({
   /** Sales tax applied to invoices, in basis points (825 = 8.25 %). */
   taxRateBps: z.int().check(z.gte(0), z.lte(5000)),
   currency: Currency,
+  /** The seller on its invoices; without one, invoices name the organization itself. */
+  seller: z.optional(Seller),
 });
 export type Organization = z.infer<typeof Organization>;
 

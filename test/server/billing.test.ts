@@ -112,7 +112,10 @@ describe('the server bills purchases and license changes', () => {
     const { charge, invoice } = await chargeOf(licensesChangeKey(maya.store.doc, chat.id)!);
     const expected = amountsFor(CHAT_MONTHLY * 100, TAX_BPS);
     expect(charge).toMatchObject({ status: 'charged', subscriptionId: chat.id, amount: expected.total });
-    expect(invoice).toMatchObject({ status: 'paid', subtotal: 125_000, tax: 10_313, total: 135_313, billingProfileId: card.profileId });
+    expect(invoice).toMatchObject({ status: 'paid', subtotal: 125_000, tax: 10_313, total: 135_313, billingProfileId: card.profileId, taxRateBps: TAX_BPS });
+    // The invoice records the card the server charged, for its PDF.
+    expect(invoice!.paidWith).toEqual({ paymentMethodId: card.id, brand: card.brand, last4: card.last4 });
+    expect(invoice!.lines[0]?.productName).toBe('Contoso Chat');
     expect(invoice!.number).toMatch(/^NL-\d{6}$/);
     lastNumber = sequenceOf(invoice!.number);
     // The device shows the server's invoice and no longer awaits it; it issued none itself.

@@ -11,6 +11,7 @@ import { addMonths, formatDay, toIsoDate } from '../../lib/dates';
 import { applyChanges } from '../../lib/doc/apply';
 import type { Change } from '../../lib/doc/change';
 import { demoOrg } from '../../lib/org/demo';
+import { demoSeed } from '../../lib/org/demo-seed';
 import type { Product, Term } from '../../lib/org/schemas';
 import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
 import { licensesChangeKey } from '../../lib/room/change-key';
@@ -148,12 +149,15 @@ async function billingRoom(who: Who): Promise<BillingRoomState> {
  * Nothing billed since `mark`: no job was queued, the processor charged nothing, and the billing
  * room holds no charge and no invoice line for `subscriptionId`.
  */
+/** The demo's invoice history, which the server issued when it seeded the demo. */
+const SEEDED_INVOICES = new Set(demoSeed(demoOrg(), new Date().toISOString()).invoices.map((invoice) => invoice.id));
+
 async function expectNothingBilled(who: Who, mark: ReturnType<typeof billingMark>, subscriptionId: string, chargesBefore?: number): Promise<void> {
   expect(billingMark()).toEqual(mark);
   const state = await billingRoom(who);
   if (chargesBefore === undefined) {
     expect(Object.values(state.charges).filter((charge) => charge.subscriptionId === subscriptionId)).toEqual([]);
-    expect(Object.values(state.invoices).filter((invoice) => invoice.lines.some((line) => line.subscriptionId === subscriptionId))).toEqual([]);
+    expect(Object.values(state.invoices).filter((invoice) => !SEEDED_INVOICES.has(invoice.id) && invoice.lines.some((line) => line.subscriptionId === subscriptionId))).toEqual([]);
   } else expect(Object.values(state.charges).filter((charge) => charge.subscriptionId === subscriptionId)).toHaveLength(chargesBefore);
 }
 
@@ -501,20 +505,27 @@ describe('refused lies: nothing of them is stored, broadcast or billed', () => {
       ],
       'invoices.inv-rogue: invoices are issued by the server only',
     ],
-    ['an existing invoice rewritten to zero', () => [{ op: 'put', collection: 'invoices', id: 'inv-chat-1', fields: { subtotal: 0, tax: 0, total: 0 } }], 'invoices.inv-chat-1: invoices are issued by the server only'],
-    ['an existing invoice removed', () => [{ op: 'remove', collection: 'invoices', id: 'inv-chat-2' }], 'invoices.inv-chat-2: invoices are issued by the server only'],
+    [
+      'a copy of a server invoice at zero',
+      () => {
+        const { id, ...copy } = demoSeed(demoOrg(), new Date().toISOString()).invoices.find((invoice) => invoice.id === 'inv-chat-1')!;
+        return [{ op: 'put', collection: 'invoices', id, fields: { ...copy, number: 'NL-000001', subtotal: 0, tax: 0, total: 0 } }];
+      },
+      'invoices.inv-chat-1: invoices are issued by the server only',
+    ],
   ])('refuses %s in the purchaser room, and stores nothing', async (_what, changes, message) => {
     const { honest, rogue, rows, mark } = await scene();
-    const invoicesBefore = structuredClone(docJson(rogue.doc).invoices!);
-    expect(invoicesBefore['inv-chat-1']).toBeDefined();
-    expect(invoicesBefore['inv-chat-2']).toBeDefined();
+    // The purchaser room holds no invoice, not even the demo's history: the server issued those.
+    expect(docJson(rogue.doc).invoices ?? {}).toEqual({});
+    const serverInvoices = (await billingRoom(MAYA)).invoices;
+    expect(serverInvoices['inv-chat-1']?.total).toBeGreaterThan(0);
     expectInvalid(await verdictOf(rogue, changes(rogue)), message);
 
     const reader = await freshAdminReader(MAYA);
-    expect(docJson(reader.doc).invoices).toEqual(invoicesBefore);
-    // The purchaser room's invoices never changed, as the live admin mirror saw them from the start.
-    expect(mirrorEverSaw(MAYA, (state) => !isDeepStrictEqual(state.invoices, invoicesBefore))).toBe(false);
-    expect(Object.values((await billingRoom(MAYA)).invoices).map((invoice) => invoice.number)).not.toContain('NL-999999');
+    expect(docJson(reader.doc).invoices ?? {}).toEqual({});
+    // The purchaser room never held an invoice, as the live admin mirror saw it from the start.
+    expect(mirrorEverSaw(MAYA, (state) => Object.keys(state.invoices ?? {}).length > 0)).toBe(false);
+    expect((await billingRoom(MAYA)).invoices).toEqual(serverInvoices);
 
     await expectStillSyncs(honest, reader);
     expect(billingMark()).toEqual(mark);

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { invoiceFileName, invoiceText } from '../../../lib/billing/invoice-document';
+import { invoiceDocument } from '../../../lib/billing/invoice-document';
+import { invoicePeriod } from '../../../lib/billing/invoice-period';
+import { invoiceProducts } from '../../../lib/billing/invoice-product';
 import { DEFAULT_INVOICE_RANGE, invoicesInRange, validateInvoiceRange } from '../../../lib/billing/invoice-range';
 import type { Invoice, InvoiceStatus } from '../../../lib/billing/schemas';
 import type { InvoiceRange } from '../../../lib/commands/inputs';
@@ -13,7 +15,7 @@ import { db } from '../../ui/db';
 import { formatDate } from '../../../components/format';
 import { useOrganization } from '../../ui/hooks';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePurchaser } from '../shared/data';
+import { usePaymentMethods, useSubscriptions } from '../shared/data';
 import { Loading } from '../shared/Loading';
 
 type Period = InvoiceRange['kind'];
@@ -28,8 +30,15 @@ const STATUS: Record<InvoiceStatus, [string, BadgeTone]> = {
   credit: ['Credit', 'neutral'],
 };
 
+/** The product of a subscription, for invoice lines issued before lines named theirs. */
+function useProductOf(): (subscriptionId: string) => string | undefined {
+  const subscriptions = useSubscriptions();
+  return (id) => subscriptions?.find((sub) => sub.id === id)?.productName;
+}
+
 export function InvoicesTab() {
   const invoices = useLiveQuery(() => db.invoices.toArray(), []).data;
+  const productOf = useProductOf();
   const [period, setPeriod] = useState<Period>(DEFAULT_INVOICE_RANGE.kind);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -98,6 +107,8 @@ export function InvoicesTab() {
               <tr>
                 <th scope="col">Invoice number</th>
                 <th scope="col">Date</th>
+                <th scope="col">Product</th>
+                <th scope="col">Billing period</th>
                 <th scope="col" class="num">
                   Total
                 </th>
@@ -113,6 +124,8 @@ export function InvoicesTab() {
                     </button>
                   </th>
                   <td>{formatDate(inv.issuedOn)}</td>
+                  <td>{invoiceProducts(inv, productOf)}</td>
+                  <td>{invoicePeriod(inv)}</td>
                   <td class="num">
                     <MoneyText amount={inv.total} currency={inv.currency} />
                   </td>
@@ -132,34 +145,44 @@ export function InvoicesTab() {
 
 function InvoicePane({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
   const organization = useOrganization();
-  const purchaser = usePurchaser();
+  const cards = usePaymentMethods();
+  const productOf = useProductOf();
   const profile = useLiveQuery(() => db.billingProfiles.get(invoice.billingProfileId), [invoice.billingProfileId]).data;
+  const account = useLiveQuery(async () => (profile ? db.billingAccounts.get(profile.accountId) : undefined), [profile?.accountId]).data;
   const [status, setStatus] = useState('');
+  const ready = organization && cards;
+  const contents = ready ? invoiceDocument({ invoice, organization, profile, account, cards, productOf }) : undefined;
 
-  function download() {
-    if (!organization || !purchaser) return;
-    const text = invoiceText(invoice, { organization, purchaser, catalog: [], directory: [] }, profile);
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = invoiceFileName(invoice);
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus(`Downloaded ${invoiceFileName(invoice)}`);
+  async function download() {
+    if (!contents) return;
+    setStatus(`Preparing ${contents.fileName}…`);
+    try {
+      // pdf-lib is loaded here only, so no other page carries it (the popup's budget).
+      const { invoicePdf } = await import('./invoice-pdf');
+      const bytes = await invoicePdf(contents);
+      saveFile(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), contents.fileName);
+      setStatus(`Downloaded ${contents.fileName}`);
+    } catch {
+      setStatus(`${contents.fileName} could not be made. Reload the page and try again.`);
+    }
   }
 
   const money = (amount: number) => <MoneyText amount={amount} currency={invoice.currency} />;
   return (
     <Dialog title={`Invoice ${invoice.number}`} description={`Issued ${formatDate(invoice.issuedOn)}`} onClose={onClose}>
       <dl class="details">
+        <dt>Product</dt>
+        <dd>{invoiceProducts(invoice, productOf)}</dd>
         <dt>Billing period</dt>
-        <dd>
-          {formatDate(invoice.periodStart)} – {formatDate(invoice.periodEnd)}
-        </dd>
+        <dd>{invoicePeriod(invoice)}</dd>
         <dt>Billing profile</dt>
         <dd>{profile?.name ?? invoice.billingProfileId}</dd>
+        {contents?.payment ? (
+          <>
+            <dt>Payment</dt>
+            <dd>{contents.payment}</dd>
+          </>
+        ) : null}
         <dt>Status</dt>
         <dd>{STATUS[invoice.status][0]}</dd>
       </dl>
@@ -194,7 +217,7 @@ function InvoicePane({ invoice, onClose }: { invoice: Invoice; onClose: () => vo
           {money(invoice.subtotal)}
         </div>
         <div>
-          <span>Tax</span>
+          <span>{contents?.taxLabel ?? 'Tax'}</span>
           {money(invoice.tax)}
         </div>
         <div class="grand">
@@ -203,8 +226,8 @@ function InvoicePane({ invoice, onClose }: { invoice: Invoice; onClose: () => vo
         </div>
       </div>
       <div class="dialog-actions">
-        <Button variant="primary" onClick={download} aria-disabled={organization && purchaser ? undefined : 'true'}>
-          Download
+        <Button variant="primary" onClick={() => void download()} aria-disabled={contents ? undefined : 'true'}>
+          Download PDF
         </Button>
         <Button onClick={onClose}>Close</Button>
       </div>
@@ -213,4 +236,15 @@ function InvoicePane({ invoice, onClose }: { invoice: Invoice; onClose: () => vo
       </p>
     </Dialog>
   );
+}
+
+function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { numberedInvoice, orgInvoiceNumber } from '../../../lib/billing/invoice';
+import { invoiceCard, numberedInvoice, orgInvoiceNumber } from '../../../lib/billing/invoice';
 import { Charge, PaymentMethod, type Invoice } from '../../../lib/billing/schemas';
 import { toIsoDate } from '../../../lib/dates';
 import { readEntity } from '../../../lib/doc/read';
@@ -120,6 +120,7 @@ export class BillingWorker {
           lines: job.lines,
           currency: job.currency,
           taxRateBps: job.taxRateBps,
+          paidWith: invoiceCard(card),
         },
         orgInvoiceNumber(this.organizationName(job.orgId), this.sequence.next(job.orgId)),
       );

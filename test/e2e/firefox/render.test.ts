@@ -30,7 +30,7 @@ describe('Firefox: the extension renders its demo data', () => {
     const sections: [string, RegExp][] = [
       ['Licenses', /Contoso Chat\s+12\s+88\s+100\s+Active/],
       ['Billing accounts', /Northwind Labs\s+Company/],
-      ['Bills & payments', /SK-0000\d\d\s+\w{3} \d{1,2}, \d{4}\s+\$[\d,]+\.\d\d\s+Paid/],
+      ['Bills & payments', /SK-0000\d\d\s+\w{3} \d{1,2}, \d{4}\s+Contoso Chat\s+[^$]+\$[\d,]+\.\d\d\s+Paid/],
       ['Help', /Which products can I buy myself\?/],
       ['Settings', /Reset demo data/],
       ['Your products', /Contoso Chat\s+12\/100\s+Active/],

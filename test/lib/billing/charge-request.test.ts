@@ -24,7 +24,7 @@ describe('chargeRequest', () => {
     expect(chargeRequest(undefined, { ...sub, startedOn: '2026-04-15', renewsOn: '2026-05-15' }, 825, '2026-04-15T10:00:00.000Z')).toEqual({
       subscriptionId: 'sub-chat',
       kind: 'purchase',
-      lines: [{ description: 'Contoso Chat, 100 licenses, monthly', subscriptionId: 'sub-chat', quantity: 100, amount: 125_000 }],
+      lines: [{ description: 'Contoso Chat, 100 licenses, monthly', subscriptionId: 'sub-chat', quantity: 100, amount: 125_000, productName: 'Contoso Chat' }],
       periodStart: '2026-04-15',
       periodEnd: '2026-05-15',
       amounts: { subtotal: 125_000, tax: 10_313, total: 135_313 },

@@ -44,6 +44,7 @@ describe('buildInvoice', () => {
       total: 3599,
       currency: 'USD',
       status: 'paid',
+      taxRateBps: 825,
     });
   });
 

@@ -25,13 +25,15 @@ describe('setLicenses', () => {
       periodEnd: '2026-04-30',
       billingProfileId: 'bp-main',
       lines: [
-        { description: 'Contoso Chat, 5 licenses added for 15 of 30 days', subscriptionId: 'sub-chat', quantity: 5, amount: 3125 },
+        { description: 'Contoso Chat, 5 licenses added for 15 of 30 days', subscriptionId: 'sub-chat', quantity: 5, amount: 3125, productName: 'Contoso Chat' },
       ],
       subtotal: 3125,
       tax: 258,
       total: 3383,
       currency: 'USD',
       status: 'paid',
+      taxRateBps: 825,
+      paidWith: { paymentMethodId: 'pm-visa', brand: 'visa', last4: '4242' },
     });
     expect(result.message).toBe('Added 5 licenses to Contoso Chat');
   });
