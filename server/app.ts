@@ -15,11 +15,13 @@ import { purchaserRules } from './extensions/purchaser-rules';
 import { rights } from './extensions/rights';
 import { roomShape } from './extensions/room-shape';
 import { summary } from './extensions/summary';
+import { support } from './extensions/support';
 import { CardVault } from './payments/card-vault';
 import { SimulatedProcessor } from './payments/simulated-processor';
 import { Rooms } from './rooms';
 import { FRAME_OVERHEAD_BYTES, attachSockets } from './sockets';
 import { UpdateStore } from './storage';
+import { SupportInbox } from './support-inbox';
 
 export interface ServerOptions {
   dataDir: string;
@@ -62,6 +64,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new Rooms(store, { compactAfter: options.compactAfter ?? 500, maxDocBytes }, now, new ThreadWriter(options.dataDir));
   const processor = new SimulatedProcessor(db, options.processorDelayMs);
   const vault = new CardVault(db);
+  const directoryName = (orgId: string, personId: string) => {
+    const person = rooms.open({ kind: 'org', orgId }).doc.getMap<unknown>('directory').get(personId);
+    const name = person instanceof Y.Map ? person.get('displayName') : undefined;
+    return typeof name === 'string' ? name : personId;
+  };
+  const inbox = new SupportInbox(rooms, directoryName, now);
   // In order: who may do what, the room's shape, the business rules, then what follows an accepted update.
   rooms.extensions = new Extensions([
     rights,
@@ -69,15 +77,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     purchaserRules({ rooms, vault }),
     billing({ db, rooms, store, processor, vault, now }),
     summary({ rooms, store, catchUpAfterMs: options.catchUpAfterMs }),
+    support({ inbox }),
   ]);
 
   const nameOf = (orgId: string, personId: string) => {
     rooms.poll();
-    const person = rooms.open({ kind: 'org', orgId }).doc.getMap<unknown>('directory').get(personId);
-    const name = person instanceof Y.Map ? person.get('displayName') : undefined;
-    return typeof name === 'string' ? name : personId;
+    return directoryName(orgId, personId);
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR, support: inbox }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   // The CLI writes to the same file from another process: its rows and role changes are picked up here.
   const poller = setInterval(() => {
