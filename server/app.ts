@@ -37,9 +37,9 @@ export interface ServerOptions {
   /** The built admin console; `npm run build:admin` writes it to .output/admin. */
   adminDir?: string;
   /**
-   * How long after listening the summary catch-up starts. Listing every stored room and reading them
-   * before the first syncs held a restart's first sync back; a summary missed by a crash is only
-   * caught up this much later.
+   * How long after listening the catch-ups start (the summary, and support requests still queued).
+   * Listing every stored room and reading them before the first syncs held a restart's first sync
+   * back; a summary missed by a crash is only caught up this much later.
    */
   catchUpAfterMs?: number;
   /** How long each charge takes at the simulated processor (fault tests). */
@@ -69,7 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = person instanceof Y.Map ? person.get('displayName') : undefined;
     return typeof name === 'string' ? name : personId;
   };
-  const inbox = new SupportInbox(rooms, directoryName, now);
+  const inbox = new SupportInbox(rooms, store, directoryName, now);
   // In order: who may do what, the room's shape, the business rules, then what follows an accepted update.
   rooms.extensions = new Extensions([
     rights,
@@ -77,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     purchaserRules({ rooms, vault }),
     billing({ db, rooms, store, processor, vault, now }),
     summary({ rooms, store, catchUpAfterMs: options.catchUpAfterMs }),
-    support({ inbox }),
+    support({ inbox, catchUpAfterMs: options.catchUpAfterMs }),
   ]);
 
   const nameOf = (orgId: string, personId: string) => {

@@ -6,6 +6,7 @@ import type { Change } from '../../lib/doc/change';
 import type { Refusal } from '../../lib/room/messages';
 import type { Who } from '../../server/auth';
 import { openDb } from '../../server/db';
+import { appendChange } from '../../server/room-log';
 import { BEA, MAYA, ORG, RILEY, room, seedTwoOrgs } from './fixture';
 import { connectRefused, connectSynced, mint, startServer, tempDataDir, until, withAdmin, type Client, type ServerProcess } from './harness';
 
@@ -136,6 +137,21 @@ describe('a support request reaches the admins', () => {
     const [purchaserAfter, inboxAfter] = [await join(room.purchaser(MAYA), RILEY), await join(INBOX, RILEY)];
     expect(entity(purchaserAfter, 'supportRequests', id)).toMatchObject({ status: 'handled', handledAt });
     expect(entity(inboxAfter, 'requests', key)).toMatchObject({ handledAt, handledBy: RILEY.personId });
+  });
+});
+
+describe('requests stored before the server received them', () => {
+  it('receives a request still queued in storage once the server has started', async () => {
+    await server.kill('SIGKILL');
+    // What a server before this release stored, or the CLI wrote: no rule saw it.
+    withAdmin(data.dir, (admin) => appendChange(admin.store, { kind: 'purchaser', orgId: ORG, personId: MAYA.personId }, (doc) => applyChanges(doc, [newRequest('sr-stored-queued')], null)));
+    server = await startServer(data.dir, { port: server.port });
+
+    const maya = await join(room.purchaser(MAYA), MAYA);
+    const inbox = await join(INBOX, RILEY);
+    await until(() => entity(maya, 'supportRequests', 'sr-stored-queued')?.status === 'received', 'the stored request to be received');
+    await until(() => entity(inbox, 'requests', `${MAYA.personId}/sr-stored-queued`) !== undefined, 'the stored request in the inbox');
+    expect(entity(inbox, 'requests', `${MAYA.personId}/sr-stored-queued`)?.receivedAt).toBe(entity(maya, 'supportRequests', 'sr-stored-queued')?.receivedAt);
   });
 });
 
