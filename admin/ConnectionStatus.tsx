@@ -1,4 +1,4 @@
-import type { LiveStatus } from './use-summary-room';
+import type { LiveStatus } from './use-live-room';
 
 const TEXT: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 

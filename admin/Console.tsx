@@ -9,8 +9,10 @@ import { ExportCsvButton } from './ExportCsvButton';
 import { SubscriptionDetails } from './SubscriptionDetails';
 import { SummaryFilters } from './SummaryFilters';
 import { SummaryTable } from './SummaryTable';
+import { SupportInbox } from './SupportInbox';
 import { useClock } from './use-clock';
 import { useSummaryRoom } from './use-summary-room';
+import { useSupportInbox } from './use-support-inbox';
 
 interface Props {
   session: SignInReply;
@@ -18,14 +20,28 @@ interface Props {
   onTokenRefused(): void;
 }
 
-/** The signed-in console: the organization's subscriptions, live and read-only. */
+type View = 'subscriptions' | 'support';
+const SUPPORT_HASH = '#support';
+
+/**
+ * The signed-in console: the organization's subscriptions, live and read-only, and its support
+ * inbox, where requests are marked handled. Both rooms stay connected, so the inbox's count of new
+ * requests is current on either view.
+ */
 export function Console({ session, onSignOut, onTokenRefused }: Props) {
   const now = useClock();
   const today = toIsoDate(now);
-  const { entries, status } = useSummaryRoom(session.orgId, session.accessToken, {
+  const roomEvents = {
     unauthorized: onTokenRefused,
-    ended: (reason) => onSignOut(`The sync server ended this session (${reason}). Sign in again with a new code.`),
-  });
+    ended: (reason: string) => onSignOut(`The sync server ended this session (${reason}). Sign in again with a new code.`),
+  };
+  const { entries, status } = useSummaryRoom(session.orgId, session.accessToken, roomEvents);
+  const inbox = useSupportInbox(session.orgId, session.accessToken, roomEvents);
+  const [view, setView] = useState<View>(() => (location.hash === SUPPORT_HASH ? 'support' : 'subscriptions'));
+  const show = (next: View) => {
+    setView(next);
+    history.replaceState(null, '', next === 'support' ? SUPPORT_HASH : location.pathname);
+  };
   const [filter, setFilter] = useState<SummaryFilter>(NO_FILTER);
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SORT);
   const [openKey, setOpenKey] = useState<string>();
@@ -54,7 +70,27 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
           Sign out
         </button>
       </header>
-      <main class="admin-main">
+      <nav class="admin-views" aria-label="Console">
+        <button type="button" class="admin-view" aria-current={view === 'subscriptions' ? 'page' : undefined} onClick={() => show('subscriptions')}>
+          Subscriptions
+        </button>
+        <button type="button" class="admin-view" aria-current={view === 'support' ? 'page' : undefined} aria-describedby="inbox-new" onClick={() => show('support')}>
+          Support inbox
+          {inbox.newCount > 0 ? (
+            <span class="count-badge" aria-hidden="true">
+              {inbox.newCount}
+            </span>
+          ) : null}
+        </button>
+        <span id="inbox-new" class="visually-hidden" role="status">
+          {inbox.newCount === 1 ? '1 new support request' : `${inbox.newCount} new support requests`}
+        </span>
+      </nav>
+      {/* Both views stay mounted, one hidden: the table keeps its filters, sort and open row across a visit to the inbox. */}
+      <main class="admin-main" hidden={view !== 'support'}>
+        <SupportInbox rows={inbox.rows} newCount={inbox.newCount} status={inbox.status} accessToken={session.accessToken} onTokenRefused={onTokenRefused} />
+      </main>
+      <main class="admin-main" hidden={view !== 'subscriptions'}>
         <h1>Subscriptions</h1>
         <p class="muted">Every self-service subscription in your organization, as purchasers change them. This view is read-only.</p>
         <SummaryFilters filter={filter} options={options} onChange={setFilter} />

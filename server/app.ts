@@ -18,11 +18,13 @@ import { purchaserRules } from './extensions/purchaser-rules';
 import { rights } from './extensions/rights';
 import { roomShape } from './extensions/room-shape';
 import { summary } from './extensions/summary';
+import { support } from './extensions/support';
 import { CardVault } from './payments/card-vault';
 import { SimulatedProcessor } from './payments/simulated-processor';
 import { Rooms } from './rooms';
 import { FRAME_OVERHEAD_BYTES, attachSockets } from './sockets';
 import { UpdateStore } from './storage';
+import { SupportInbox } from './support-inbox';
 
 export interface ServerOptions {
   dataDir: string;
@@ -38,9 +40,9 @@ export interface ServerOptions {
   /** The built admin console; `npm run build:admin` writes it to .output/admin. */
   adminDir?: string;
   /**
-   * How long after listening the summary catch-up starts. Listing every stored room and reading them
-   * before the first syncs held a restart's first sync back; a summary missed by a crash is only
-   * caught up this much later.
+   * How long after listening the catch-ups start (the summary, and support requests still queued).
+   * Listing every stored room and reading them before the first syncs held a restart's first sync
+   * back; a summary missed by a crash is only caught up this much later.
    */
   catchUpAfterMs?: number;
   /** How long each charge takes at the simulated processor (fault tests). */
@@ -68,6 +70,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const processor = new SimulatedProcessor(db, options.processorDelayMs);
   const vault = new CardVault(db);
   const activityLog = new ActivityLog(db);
+  const directoryName = (orgId: string, personId: string) => {
+    const person = rooms.open({ kind: 'org', orgId }).doc.getMap<unknown>('directory').get(personId);
+    const name = person instanceof Y.Map ? person.get('displayName') : undefined;
+    return typeof name === 'string' ? name : personId;
+  };
+  const inbox = new SupportInbox(rooms, store, directoryName, now);
   // In order: who may do what, the room's shape, the business rules, then what follows an accepted update.
   rooms.extensions = new Extensions([
     rights,
@@ -76,13 +84,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     billing({ db, rooms, store, processor, vault, now }),
     summary({ rooms, store, catchUpAfterMs: options.catchUpAfterMs }),
     activity({ rooms, log: activityLog, now, retentionDays: options.activityRetentionDays ?? 365 }),
+    support({ inbox, catchUpAfterMs: options.catchUpAfterMs }),
   ]);
 
   const nameOf = (orgId: string, personId: string) => {
     rooms.poll();
-    const person = rooms.open({ kind: 'org', orgId }).doc.getMap<unknown>('directory').get(personId);
-    const name = person instanceof Y.Map ? person.get('displayName') : undefined;
-    return typeof name === 'string' ? name : personId;
+    return directoryName(orgId, personId);
   };
   const setSelfServicePolicy = async (orgId: string, productId: string, policy: SelfServicePolicy | 'default') => {
     const org = rooms.open({ kind: 'org', orgId });
@@ -92,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await rooms.idle();
     return true;
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, activity: activityLog, setSelfServicePolicy, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR }));
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, activity: activityLog, setSelfServicePolicy, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR, support: inbox }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   // The CLI writes to the same file from another process: its rows and role changes are picked up here.
   const poller = setInterval(() => {

@@ -9,6 +9,7 @@ import { Role } from '../lib/org/role';
 import { Id, SelfServicePolicy } from '../lib/org/schemas';
 import type { CardVault } from './payments/card-vault';
 import type { PaymentProcessor } from './payments/processor';
+import type { SupportInbox } from './support-inbox';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -33,6 +34,8 @@ export interface HttpDeps {
   now: () => number;
   /** The built admin console, served under /admin. */
   adminDir: string;
+  /** The organizations' support inboxes, where admins mark requests handled. */
+  support: SupportInbox;
 }
 
 const SignIn = z.object({
@@ -42,6 +45,7 @@ const SignIn = z.object({
 });
 const PolicyChange = z.object({ productId: Id, policy: z.union([SelfServicePolicy, z.literal('default')]) });
 const Refresh = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(4096)) });
+const Handled = z.object({ key: z.string().check(z.minLength(1), z.maxLength(200)) });
 const Card = z.object({
   number: z.string().check(z.maxLength(40)),
   expMonth: z.int(),
@@ -64,14 +68,27 @@ export function createHttpHandler(deps: HttpDeps) {
     return { ...tokens, orgId, personId, role, name: deps.nameOf(orgId, personId) };
   }
 
-  /** Who the `Authorization: Bearer` access token speaks for, if they still have `role`. */
-  async function bearerOf(req: IncomingMessage, role: Role): Promise<{ orgId: string; personId: string } | undefined> {
+  /** Who the `Authorization: Bearer` access token speaks for, with their role as it is now; undefined for no valid token. */
+  async function bearerOf(req: IncomingMessage): Promise<{ orgId: string; personId: string; role: Role | undefined } | undefined> {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const verified = token ? await deps.tokens.verifyAccess(token) : undefined;
     if (!verified?.ok) return undefined;
-    const { orgId, personId } = verified.claims;
+    const { orgId, personId, role } = verified.claims;
     deps.members.refresh();
-    return verified.claims.role === role && deps.members.roleOf(orgId, personId) === role ? { orgId, personId } : undefined;
+    const current = deps.members.roleOf(orgId, personId);
+    return { orgId, personId, role: current === role ? role : undefined };
+  }
+
+  /** A purchaser, by the `Authorization: Bearer` access token, whose role is still current. */
+  async function purchaserOf(req: IncomingMessage): Promise<{ orgId: string; personId: string } | undefined> {
+    const who = await bearerOf(req);
+    return who?.role === 'purchaser' ? who : undefined;
+  }
+
+  /** An admin, by the `Authorization: Bearer` access token, whose role is still current. */
+  async function adminOf(req: IncomingMessage): Promise<{ orgId: string; personId: string } | undefined> {
+    const who = await bearerOf(req);
+    return who?.role === 'admin' ? who : undefined;
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -108,7 +125,7 @@ export function createHttpHandler(deps: HttpDeps) {
         return json(res, 200, refreshed);
       }
       if (req.method === 'POST' && path === '/api/payment-methods/tokenize') {
-        const purchaser = await bearerOf(req, 'purchaser');
+        const purchaser = await purchaserOf(req);
         if (!purchaser) return json(res, 401, { error: 'Sign in as a purchaser.' });
         const body = Card.safeParse(await readJson(req));
         if (!body.success) return json(res, 400, { error: 'Send {"number", "expMonth", "expYear", "securityCode"}' });
@@ -117,7 +134,7 @@ export function createHttpHandler(deps: HttpDeps) {
         return json(res, 200, { cardRef: deps.cards.issue(purchaser.orgId, purchaser.personId, tokenized.token), brand: tokenized.brand, last4: tokenized.last4 });
       }
       if (req.method === 'GET' && path === '/api/admin/activity') {
-        const admin = await bearerOf(req, 'admin');
+        const admin = await adminOf(req);
         if (!admin) return json(res, 401, { error: 'Sign in as an IT admin.' });
         const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
         const query = ActivityQuery.safeParse(Object.fromEntries([...params].filter(([, value]) => value !== '')));
@@ -125,12 +142,23 @@ export function createHttpHandler(deps: HttpDeps) {
         return json(res, 200, { entries: deps.activity.query(admin.orgId, query.data) });
       }
       if (req.method === 'POST' && path === '/api/admin/self-service') {
-        const admin = await bearerOf(req, 'admin');
+        const admin = await adminOf(req);
         if (!admin) return json(res, 401, { error: 'Sign in as an IT admin.' });
         const body = PolicyChange.safeParse(await readJson(req));
         if (!body.success) return json(res, 400, { error: 'Send {"productId", "policy": "allow" | "deny" | "default"}' });
         if (!(await deps.setSelfServicePolicy(admin.orgId, body.data.productId, body.data.policy))) return json(res, 404, { error: 'No such product in your catalog.' });
         return json(res, 200, { ok: true });
+      }
+      if (req.method === 'POST' && path === '/api/support/handled') {
+        const who = await bearerOf(req);
+        if (!who) return json(res, 401, { error: 'Sign in again.' });
+        if (who.role !== 'admin') return json(res, 403, { error: 'Only an IT admin marks support requests handled.' });
+        const body = Handled.safeParse(await readJson(req));
+        if (!body.success) return json(res, 400, { error: 'Send {"key": "<personId>/<requestId>"}' });
+        // Looked up in the admin's own organization's inbox only: another organization's key is unknown here.
+        const marked = await deps.support.markHandled(who.orgId, body.data.key, who.personId);
+        if (marked.ok) return json(res, 200, { key: body.data.key, handledAt: marked.handledAt });
+        return marked.reason === 'unknown' ? json(res, 404, { error: 'No such support request.' }) : json(res, 503, { error: 'Could not store that. Try again.' });
       }
       return json(res, 404, { error: 'Not found' });
     } catch (error) {

@@ -5,7 +5,8 @@ type Who = Pick<Claims, 'orgId' | 'personId' | 'role'>;
 
 /**
  * A purchaser reads their own purchaser and billing rooms and their organization's room; an admin
- * reads every room of their organization; nobody reaches another organization.
+ * reads every room of their organization (the summary and the support inbox are theirs alone);
+ * nobody reaches another organization.
  */
 export function canRead(who: Who, room: Room): boolean {
   if (who.orgId !== room.orgId) return false;
@@ -17,6 +18,7 @@ export function canRead(who: Who, room: Room): boolean {
     case 'billing':
       return room.personId === who.personId;
     case 'summary':
+    case 'support':
       return false;
   }
 }

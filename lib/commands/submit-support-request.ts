@@ -11,6 +11,6 @@ export function submitSupportRequest(_state: PurchaserState, input: unknown, ctx
   return {
     ok: true,
     changes: [{ op: 'put', collection: 'supportRequests', id: request.id, fields: request }],
-    message: `Support request queued. We'll reply to ${request.email}.`,
+    message: `Support request submitted. IT will reply to ${request.email}.`,
   };
 }

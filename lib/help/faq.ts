@@ -80,8 +80,8 @@ export const FAQ: readonly FaqEntry[] = [
     id: 'support',
     question: 'How do I contact support?',
     answer:
-      'Send a support request with a subject and a description. It is queued on this device until it can be sent, and we reply to the email address you give.',
-    keywords: ['help', 'contact', 'question', 'problem', 'offline', 'email'],
+      'Send a support request with a subject and a description. It goes to your organization’s IT admins as soon as Seatkeeper is signed in and online; written offline, it waits on this device until then. Your list of requests shows when IT received each one and when they handled it, and IT replies to the email address you give.',
+    keywords: ['help', 'contact', 'question', 'problem', 'offline', 'email', 'admin', 'status', 'received', 'handled'],
   },
 ];
 

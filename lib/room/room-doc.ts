@@ -6,6 +6,7 @@ import { BILLING_ROOTS, BillingRoomState, createBillingDoc, readBillingRoom } fr
 import { ORG_ROOTS, OrgRoomState, createOrgDoc, readOrgRoom } from './org-doc';
 import type { RoomKind } from './room-name';
 import { SUMMARY_ROOTS, SummaryRoomState, createSummaryDoc, readSummary } from './summary';
+import { SUPPORT_ROOTS, SupportInboxState, createSupportInboxDoc, readSupportInbox } from './support-inbox';
 
 interface RoomDocKind {
   create(): Y.Doc;
@@ -44,6 +45,7 @@ const KINDS: Record<RoomKind, RoomDocKind> = {
   org: { create: createOrgDoc, roots: ORG_ROOTS, entityRoots: ['catalog', 'directory'], records: ['catalog', 'directory'], entry: plain, read: readOrgRoom, schema: OrgRoomState },
   billing: { create: createBillingDoc, roots: BILLING_ROOTS, entityRoots: BILLING_ROOTS, records: BILLING_ROOTS, entry: plain, read: readBillingRoom, schema: BillingRoomState },
   summary: { create: createSummaryDoc, roots: SUMMARY_ROOTS, entityRoots: [], records: SUMMARY_ROOTS, entry: plain, read: readSummary, schema: SummaryRoomState },
+  support: { create: createSupportInboxDoc, roots: SUPPORT_ROOTS, entityRoots: SUPPORT_ROOTS, records: SUPPORT_ROOTS, entry: plain, read: readSupportInbox, schema: SupportInboxState },
 };
 
 /** A new document of the room's kind, with its top-level types defined. */

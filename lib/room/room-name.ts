@@ -17,6 +17,8 @@ export const Room = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('billing'), orgId: RoomId, personId: RoomId }),
   /** One entry per subscription of every purchaser of the organization, maintained by the server for admins. */
   z.object({ kind: z.literal('summary'), orgId: RoomId }),
+  /** The organization's support inbox: every purchaser's support requests, written by the server only, read by admins. */
+  z.object({ kind: z.literal('support'), orgId: RoomId }),
 ]);
 export type Room = z.infer<typeof Room>;
 export type RoomKind = Room['kind'];
@@ -29,11 +31,11 @@ export type RoomKind = Room['kind'];
 export function parseRoom(name: string): Room | undefined {
   const [kind, orgId, personId, ...rest] = name.split('/');
   if (rest.length > 0 || orgId === undefined || !ROOM_ID.test(orgId)) return undefined;
-  if (kind === 'org' || kind === 'summary') return personId === undefined ? { kind, orgId } : undefined;
+  if (kind === 'org' || kind === 'summary' || kind === 'support') return personId === undefined ? { kind, orgId } : undefined;
   if (kind === 'purchaser' || kind === 'billing') return personId !== undefined && ROOM_ID.test(personId) ? { kind, orgId, personId } : undefined;
   return undefined;
 }
 
 export function roomName(room: Room): string {
-  return room.kind === 'org' || room.kind === 'summary' ? `${room.kind}/${room.orgId}` : `${room.kind}/${room.orgId}/${room.personId}`;
+  return room.kind === 'org' || room.kind === 'summary' || room.kind === 'support' ? `${room.kind}/${room.orgId}` : `${room.kind}/${room.orgId}/${room.personId}`;
 }

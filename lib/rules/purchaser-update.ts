@@ -4,6 +4,7 @@ import { Subscription } from '../subscriptions/schema';
 import { SupportRequest } from '../support/schema';
 import { ACCEPT, combine, refuse, type Judgement } from './judgement';
 import { judgeSubscription, type TransitionContext } from './subscription-transition';
+import { judgeSupportRequest } from './support-request-transition';
 
 export interface PurchaserUpdateContext extends TransitionContext {
   /** Whether the payment processor's card behind `cardRef` was added by this purchaser. */
@@ -37,7 +38,8 @@ function unknownField(schema: unknown, value: unknown, path: string): string | u
  * The server's verdict on a purchaser's update that passed the shape checks: every entity it
  * touched, judged as a transition from `before` to `after` (see `judgeSubscription`). Invoices are
  * the server's alone, so are fields no schema knows (nothing may ride along unchecked into the
- * admins' mirror), a card reference issued to someone else, and a support request marked sent.
+ * admins' mirror), a card reference issued to someone else; support requests by
+ * `judgeSupportRequest` (a new one is received by the server's correction).
  */
 export function judgePurchaserUpdate(touched: ReadonlyMap<string, ReadonlySet<string>>, before: TouchedEntries, after: TouchedEntries, ctx: PurchaserUpdateContext): Judgement {
   const judgements: Judgement[] = [];
@@ -62,8 +64,7 @@ function judgeEntity(collection: Collection, id: string, before: unknown, after:
       return ACCEPT;
     }
     case 'supportRequests':
-      if (SupportRequest.parse(after).status === 'sent' && parsed(SupportRequest, before)?.status !== 'sent') return refuse(`supportRequests.${id}.status: only the server sends a request`);
-      return ACCEPT;
+      return judgeSupportRequest(id, parsed(SupportRequest, before), SupportRequest.parse(after), ctx.now);
     default:
       return ACCEPT;
   }

@@ -1,6 +1,6 @@
 /**
- * Help: search the FAQ, and send a support request (queued on this device until a sync server
- * exists), which stays listed after a reload.
+ * Help: search the FAQ, and send a support request (kept on this device while not signed in; see
+ * support.test.ts for sending), which stays listed after a reload.
  */
 import { describe, expect, test } from 'vitest';
 import { useExtension } from './harness/extension';
@@ -52,9 +52,10 @@ describe('help', () => {
     await subject.fill('Invoice SK-000004 shows the wrong tax');
     await form.getByRole('textbox', { name: 'Message' }).fill('Our tax rate changed in October; please check.');
     await form.getByRole('button', { name: 'Submit' }).click();
-    await textMatches(toast(page), "Support request queued. We'll reply to maya.okafor@northwind.example.");
+    await textMatches(toast(page), 'Support request submitted. IT will reply to maya.okafor@northwind.example.');
     const list = page.getByRole('list', { name: 'Your support requests' });
-    await textMatches(list, /Invoice SK-000004 shows the wrong tax[\s\S]*Queued/);
+    // Not signed in: nothing can send it, and the list says what would.
+    await textMatches(list, /Invoice SK-000004 shows the wrong tax[\s\S]*Saved on this device — sign in to send it to IT/);
     expect(await subject.inputValue()).toBe('');
 
     await page.reload();

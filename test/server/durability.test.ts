@@ -20,7 +20,7 @@ afterAll(async () => {
   data.remove();
 });
 
-/** Support requests: a stream of valid entities that no business rule corrects. */
+/** Support requests: a stream of valid entities, each only stamped received by the server. */
 const requests = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('supportRequests');
 
 describe('durability', () => {

@@ -555,29 +555,6 @@ describe('refused lies: nothing of them is stored, broadcast or billed', () => {
     await expectNothingBilled(MAYA, mark, id, chargesBefore);
     expect(rowsOf(room.purchaser(MAYA))).toBe(rows + 1);
   });
-
-  it.each<[string, Change[] | undefined]>([
-    ['a new support request written as sent', undefined],
-    ['a queued support request marked sent', [{ op: 'put', collection: 'supportRequests', id: 'sr-queued', fields: { subject: 'Help', message: 'Please', email: 'maya.okafor@northwind.example', createdAt: new Date().toISOString(), status: 'queued' } }]],
-  ])('refuses %s', async (_what, setup) => {
-    const { honest, rogue, rows, mark } = await scene();
-    if (setup) expect(await verdictOf(honest, setup)).toBe('stored');
-    const id = setup ? 'sr-queued' : 'sr-sent';
-    if (setup) await until(() => entity(rogue, 'supportRequests', id) !== undefined, 'the queued request at the rogue');
-    const before = entity(rogue, 'supportRequests', id);
-    const fields = setup ? { status: 'sent' } : { subject: 'Help', message: 'Please', email: 'maya.okafor@northwind.example', createdAt: new Date().toISOString(), status: 'sent' };
-    expectInvalid(await verdictOf(rogue, [{ op: 'put', collection: 'supportRequests', id, fields }]), `supportRequests.${id}.status: only the server sends a request`);
-
-    const reader = await freshAdminReader(MAYA);
-    expect(entity(reader, 'supportRequests', id)).toEqual(setup ? entity(honest, 'supportRequests', id) : undefined);
-    expect(entity(reader, 'supportRequests', id)?.status).not.toBe('sent');
-    expect(mirrorEverSaw(MAYA, (state) => (state.supportRequests?.[id] as { status?: string } | undefined)?.status === 'sent')).toBe(false);
-    expect(before?.status ?? 'queued').toBe('queued');
-
-    await expectStillSyncs(honest, reader);
-    expect(billingMark()).toEqual(mark);
-    expect(rowsOf(room.purchaser(MAYA))).toBe(rows + (setup ? 2 : 1));
-  });
 });
 
 describe("cards: a purchaser charges only cards they added", () => {

@@ -12,18 +12,18 @@ describe('rights', () => {
     expect(canWrite(purchaser, room('purchaser/org-a/p1'))).toBe(true);
     expect(canRead(purchaser, room('org/org-a'))).toBe(true);
     expect(canRead(purchaser, room('billing/org-a/p1'))).toBe(true);
-    for (const name of ['org/org-a', 'billing/org-a/p1', 'summary/org-a']) expect(canWrite(purchaser, room(name)), name).toBe(false);
+    for (const name of ['org/org-a', 'billing/org-a/p1', 'summary/org-a', 'support/org-a']) expect(canWrite(purchaser, room(name)), name).toBe(false);
   });
 
-  it("keeps a purchaser out of other purchasers' rooms and the summary", () => {
-    for (const name of ['purchaser/org-a/p2', 'billing/org-a/p2', 'summary/org-a']) {
+  it("keeps a purchaser out of other purchasers' rooms, the summary and the support inbox", () => {
+    for (const name of ['purchaser/org-a/p2', 'billing/org-a/p2', 'summary/org-a', 'support/org-a']) {
       expect(canRead(purchaser, room(name)), name).toBe(false);
       expect(canWrite(purchaser, room(name)), name).toBe(false);
     }
   });
 
   it('lets an admin read every room of their organization and write none', () => {
-    for (const name of ['org/org-a', 'summary/org-a', 'purchaser/org-a/p1', 'billing/org-a/p1']) {
+    for (const name of ['org/org-a', 'summary/org-a', 'support/org-a', 'purchaser/org-a/p1', 'billing/org-a/p1']) {
       expect(canRead(admin, room(name)), name).toBe(true);
       expect(canWrite(admin, room(name)), name).toBe(false);
     }
@@ -31,7 +31,7 @@ describe('rights', () => {
 
   it('keeps everyone out of another organization', () => {
     for (const who of [purchaser, admin, { ...purchaser, personId: 'p1' }]) {
-      for (const name of ['org/org-b', 'summary/org-b', 'purchaser/org-b/p1', 'billing/org-b/p1']) {
+      for (const name of ['org/org-b', 'summary/org-b', 'support/org-b', 'purchaser/org-b/p1', 'billing/org-b/p1']) {
         expect(canRead(who, room(name)), name).toBe(false);
         expect(canWrite(who, room(name)), name).toBe(false);
       }

@@ -4,6 +4,8 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Badge } from '../../../components/Badge';
+import { supportStatusLine } from '../../../lib/support/status-text';
+import type { SyncMeta } from '../../../lib/sync/status';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { fieldError, useCommand } from '../../ui/use-command';
@@ -15,6 +17,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeSty
 export function ContactSupport() {
   const purchaser = usePurchaser();
   const requests = useLiveQuery(() => db.supportRequests.orderBy('createdAt').reverse().toArray(), []).data;
+  const sync = useLiveQuery(() => db.meta.get('sync'), []).data?.value as SyncMeta | undefined;
   const [subject, setSubject] = useState('');
   const [message, setMessage] = useState('');
   const [email, setEmail] = useState<string | null>(null);
@@ -34,8 +37,8 @@ export function ContactSupport() {
     <section aria-labelledby="contact-heading">
       <h2 id="contact-heading">Contact support</h2>
       <p class="muted">
-        Requests are kept on this device and sent when Seatkeeper can reach its sync server, which arrives in a later
-        release.
+        Your request goes to your organization’s IT admins, who reply by email. Written offline, it waits on this device
+        and is sent when you’re back online.
       </p>
       <form ref={formRef} onSubmit={submit} noValidate class="card-panel" aria-labelledby="contact-heading">
         <FormError errors={errors} fields={FIELDS} />
@@ -74,21 +77,20 @@ export function ContactSupport() {
         <p class="muted">You haven’t contacted support yet.</p>
       ) : (
         <ul class="card-list" aria-label="Your support requests">
-          {requests.map((r) => (
-            <li key={r.id} class="card-item" style={{ cursor: 'default' }}>
-              <span>
-                <strong>{r.subject}</strong>
-                <span class="detail">
-                  {dateTime.format(new Date(r.createdAt))} · reply to {r.email}
+          {requests.map((r) => {
+            const status = supportStatusLine(r, sync);
+            return (
+              <li key={r.id} class="card-item" style={{ cursor: 'default' }}>
+                <span>
+                  <strong>{r.subject}</strong>
+                  <span class="detail">
+                    {dateTime.format(new Date(r.createdAt))} · reply to {r.email}
+                  </span>
                 </span>
-              </span>
-              {r.status === 'queued' ? (
-                <Badge tone="warn">Queued — will be sent when you're online</Badge>
-              ) : (
-                <Badge tone="good">Sent</Badge>
-              )}
-            </li>
-          ))}
+                <Badge tone={status.tone}>{status.text}</Badge>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -3,7 +3,7 @@ import { searchFaq } from '../../../lib/help/faq';
 import { Field } from '../../../components/Field';
 import { ContactSupport } from './ContactSupport';
 
-/** Help: a searchable FAQ and a Contact support form that queues requests while offline. */
+/** Help: a searchable FAQ and a Contact support form whose requests reach the organization’s IT admins. */
 export function HelpSection() {
   const [query, setQuery] = useState('');
   const results = searchFaq(query);

@@ -15,14 +15,16 @@ export const ALLOWED_ADMIN_CONTROLS: ReadonlySet<string> = new Set([
   'input:Expiring within 30 days',
   ...['Product', 'Purchaser', 'Licenses', 'Assigned', 'Renews or expires', 'Price per term', 'Status'].map((c) => `button:${c}`),
   'button:Export CSV',
+  'button:Subscriptions',
+  'button:Support inbox',
   'button:Sign out',
   'button:Close',
 ]);
 
-/** The accessible kind and name of every control on the page. */
+/** The accessible kind and name of every control on the page, but those of a hidden view (the support inbox's, when it is not shown). */
 export function adminControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, [contenteditable], a[href]')].map((el) => {
+    [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, [contenteditable], a[href]')].filter((el) => !el.closest('[hidden]')).map((el) => {
       if (el instanceof HTMLButtonElement) {
         const own = [...el.childNodes].filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden') === 'true'));
         return `button:${own.map((n) => n.textContent).join('').trim()}`;

@@ -16,7 +16,7 @@ describe('submitSupportRequest', () => {
       createdAt: NOW,
       status: 'queued',
     });
-    expect(result.message).toBe("Support request queued. We'll reply to maya.okafor@northwind.example.");
+    expect(result.message).toBe('Support request submitted. IT will reply to maya.okafor@northwind.example.');
   });
 
   it('refuses a missing subject, message or reply address', () => {

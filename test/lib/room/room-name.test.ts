@@ -3,7 +3,7 @@ import { Room, parseRoom, roomName } from '../../../lib/room/room-name';
 
 describe('room names', () => {
   it('parses each kind and formats it back', () => {
-    for (const name of ['org/org-a', 'summary/org-a', 'purchaser/org-a/person-01', 'billing/org-a/person-01']) {
+    for (const name of ['org/org-a', 'summary/org-a', 'support/org-a', 'purchaser/org-a/person-01', 'billing/org-a/person-01']) {
       const room = parseRoom(name);
       expect(room).toBeDefined();
       expect(roomName(room!)).toBe(name);
@@ -18,10 +18,10 @@ describe('room names', () => {
   });
 
   it('agrees with the Room schema', () => {
-    const names = ['org/a', 'summary/a.b', 'purchaser/a/b', 'billing/A_1/b-2', 'purchaser/a/', 'purchaser//b', 'org/-a', 'org/.a', 'summary/a/b', 'billing/a', `purchaser/a/${'x'.repeat(64)}`, `purchaser/a/${'x'.repeat(65)}`, 'org/a\n'];
+    const names = ['org/a', 'summary/a.b', 'purchaser/a/b', 'billing/A_1/b-2', 'purchaser/a/', 'purchaser//b', 'org/-a', 'org/.a', 'summary/a/b', 'support/a', 'support/a/b', 'billing/a', `purchaser/a/${'x'.repeat(64)}`, `purchaser/a/${'x'.repeat(65)}`, 'org/a\n'];
     for (const name of names) {
       const [kind, orgId, personId] = name.split('/');
-      const schema = Room.safeParse(kind === 'org' || kind === 'summary' ? (personId === undefined ? { kind, orgId } : undefined) : { kind, orgId, personId });
+      const schema = Room.safeParse(kind === 'org' || kind === 'summary' || kind === 'support' ? (personId === undefined ? { kind, orgId } : undefined) : { kind, orgId, personId });
       expect(parseRoom(name), name).toEqual(schema.success ? schema.data : undefined);
     }
   });

@@ -119,7 +119,12 @@ describe('judgePurchaserUpdate', () => {
         paymentMethods: { 'pm-visa': { ...state.paymentMethods['pm-visa']!, nameOnCard: 'M. Okafor' } },
         supportRequests: { 'req-1': request },
       };
-      expect(judgePurchaserUpdate(touched, before, after, ctx())).toEqual(ACCEPTED);
+      // A new support request is accepted by being received (see 'support requests').
+      expect(judgePurchaserUpdate(touched, before, after, ctx())).toEqual({
+        ok: true,
+        corrections: [{ op: 'put', collection: 'supportRequests', id: 'req-1', fields: { status: 'received', receivedAt: NOW } }],
+        notices: [],
+      });
     });
   });
 
@@ -172,26 +177,27 @@ describe('judgePurchaserUpdate', () => {
 
   describe('support requests', () => {
     const touched = touchedOf({ supportRequests: ['req-1'] });
+    const received = { ok: true, corrections: [{ op: 'put', collection: 'supportRequests', id: 'req-1', fields: { status: 'received', receivedAt: NOW } }], notices: [] };
 
-    it('accepts a queued request', () => {
-      expect(judgePurchaserUpdate(touched, { supportRequests: {} }, entries('supportRequests', [request]), ctx())).toEqual(ACCEPTED);
+    it('receives a new queued request: corrected to received at the server’s clock', () => {
+      expect(judgePurchaserUpdate(touched, { supportRequests: {} }, entries('supportRequests', [request]), ctx())).toEqual(received);
     });
 
-    it('refuses a request the purchaser marks sent, new or queued before', () => {
-      const sent = { ...request, status: 'sent' };
-      expect(judgePurchaserUpdate(touched, { supportRequests: {} }, entries('supportRequests', [sent]), ctx())).toEqual({
+    it('refuses a request the purchaser marks received, new or queued before', () => {
+      const marked = { ...request, status: 'received', receivedAt: NOW };
+      expect(judgePurchaserUpdate(touched, { supportRequests: {} }, entries('supportRequests', [marked]), ctx())).toEqual({
         ok: false,
-        refuse: 'supportRequests.req-1.status: only the server sends a request',
+        refuse: 'supportRequests.req-1.status: only the server receives a request',
       });
-      expect(judgePurchaserUpdate(touched, entries('supportRequests', [request]), entries('supportRequests', [sent]), ctx())).toEqual({
+      expect(judgePurchaserUpdate(touched, entries('supportRequests', [request]), entries('supportRequests', [marked]), ctx())).toEqual({
         ok: false,
-        refuse: 'supportRequests.req-1.status: only the server sends a request',
+        refuse: 'supportRequests.req-1.status: set by the server only',
       });
     });
 
-    it('accepts a request the server had already sent', () => {
-      const sent = { ...request, status: 'sent' };
-      expect(judgePurchaserUpdate(touched, entries('supportRequests', [sent]), entries('supportRequests', [sent]), ctx())).toEqual(ACCEPTED);
+    it('accepts a request the server had already received, unchanged', () => {
+      const marked = { ...request, status: 'received', receivedAt: NOW };
+      expect(judgePurchaserUpdate(touched, entries('supportRequests', [marked]), entries('supportRequests', [marked]), ctx())).toEqual(ACCEPTED);
     });
   });
 
