@@ -1,4 +1,5 @@
-import { BRAND_LABELS, checkCardEntry } from '../billing/card';
+import { BRAND_LABELS, cardEntryErrors, checkCardEntry } from '../billing/card';
+import { findSameCard } from '../billing/same-card';
 import type { PurchaserState } from '../state';
 import { ReplacePaymentMethodInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
@@ -6,13 +7,16 @@ import { fail, issuesToErrors, type CommandContext, type CommandResult } from '.
 /** The new card takes over the old one's id, so every subscription paid by it keeps working untouched. */
 export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
   const parsed = ReplacePaymentMethodInput.safeParse(input);
-  if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
+  // Every wrong field at once: what the schema refused and what the card checks still find.
+  if (!parsed.success) return fail({ ...issuesToErrors(parsed.error.issues), ...cardEntryErrors(input, ctx.now) });
   const { paymentMethodId, expMonth, expYear, nameOnCard, address, cardRef } = parsed.data;
 
   const old = state.paymentMethods[paymentMethodId];
   if (!old) return fail({ form: 'This payment method no longer exists' });
   const card = checkCardEntry(parsed.data, ctx.now);
   if (!card.ok) return fail(card.errors);
+  const same = findSameCard(Object.values(state.paymentMethods), { profileId: old.profileId, brand: card.brand, last4: card.last4, expMonth, expYear }, old.id);
+  if (same) return fail({ number: `This card is already saved: ${BRAND_LABELS[same.brand]} ending ${same.last4}, expires ${String(expMonth).padStart(2, '0')}/${expYear}` });
 
   const fields = { brand: card.brand, last4: card.last4, expMonth, expYear, nameOnCard, address, updatedAt: ctx.now };
   return {
