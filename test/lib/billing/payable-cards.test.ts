@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { canPay, defaultCardId, isDefaultCard, payableCards } from '../../../lib/billing/payable-cards';
 
-const tokened = { id: 'pm-a', profileId: 'bp-1', cardRef: 'card_aaaaaaaa' };
-const untokened = { id: 'pm-b', profileId: 'bp-1' };
-const other = { id: 'pm-c', profileId: 'bp-2', cardRef: 'card_cccccccc' };
+type Card = { id: string; profileId: string; cardRef?: string };
+const tokened: Card = { id: 'pm-a', profileId: 'bp-1', cardRef: 'card_aaaaaaaa' };
+const untokened: Card = { id: 'pm-b', profileId: 'bp-1' };
+const other: Card = { id: 'pm-c', profileId: 'bp-2', cardRef: 'card_cccccccc' };
 
 describe('payableCards', () => {
   it('offers every card in the demo, only tokenized ones once signed in', () => {
