@@ -1,5 +1,4 @@
 import { BRAND_LABELS, cardEntryErrors, checkCardEntry } from '../billing/card';
-import { findSameCard } from '../billing/same-card';
 import type { PurchaserState } from '../state';
 import { ReplacePaymentMethodInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
@@ -15,8 +14,6 @@ export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx:
   if (!old) return fail({ form: 'This payment method no longer exists' });
   const card = checkCardEntry(parsed.data, ctx.now);
   if (!card.ok) return fail(card.errors);
-  const same = findSameCard(Object.values(state.paymentMethods), { profileId: old.profileId, brand: card.brand, last4: card.last4, expMonth, expYear }, old.id);
-  if (same) return fail({ number: `This card is already saved: ${BRAND_LABELS[same.brand]} ending ${same.last4}, expires ${String(expMonth).padStart(2, '0')}/${expYear}` });
 
   const fields = { brand: card.brand, last4: card.last4, expMonth, expYear, nameOnCard, address, updatedAt: ctx.now };
   return {

@@ -15,8 +15,4 @@ describe('findSameCard', () => {
     expect(findSameCard([visa], { ...entry, brand: 'mastercard' })).toBeUndefined();
     expect(findSameCard([visa], { ...entry, profileId: 'bp-2' })).toBeUndefined();
   });
-
-  it('leaves out the card being replaced', () => {
-    expect(findSameCard([visa], { profileId: 'bp-1', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2029 }, 'pm-visa')).toBeUndefined();
-  });
 });
