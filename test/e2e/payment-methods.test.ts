@@ -207,7 +207,7 @@ describe('payment methods', () => {
     expect(problems, formatAxe(problems)).toEqual([]);
     await details.getByRole('button', { name: 'Make default' }).click();
     await textMatches(toast(page), 'Mastercard ending 4444 is now the default for Northwind Labs main');
-    await details.getByRole('button', { name: 'Close' }).click();
+    await details.locator('.dialog-actions').getByRole('button', { name: 'Close' }).click();
     await textMatches(item(/Mastercard •••• 4444/), 'Default');
     expect(await item(/American Express •••• 0005/).innerText()).not.toContain('Default');
     await page.close();
@@ -227,7 +227,7 @@ describe('payment methods', () => {
     const amex = dialog(page, 'American Express •••• 0005');
     await amex.getByRole('button', { name: 'Remove' }).click();
     await textMatches(amex.getByRole('alert'), /^American Express ending 0005 pays Contoso Chat, .*Tailspin Whiteboard, so it cannot be removed\. Replace it/);
-    await amex.getByRole('button', { name: 'Close' }).click();
+    await amex.locator('.dialog-actions').getByRole('button', { name: 'Close' }).click();
     await gone(amex);
 
     const count = await list.getByRole('listitem').count();
