@@ -207,6 +207,8 @@ describe('payment methods', () => {
     expect(problems, formatAxe(problems)).toEqual([]);
     await details.getByRole('button', { name: 'Make default' }).click();
     await textMatches(toast(page), 'Mastercard ending 4444 is now the default for Northwind Labs main');
+    await gone(details.getByRole('button', { name: 'Make default' }));
+    expect(await details.getByRole('button', { name: 'Edit' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await details.locator('.dialog-actions').getByRole('button', { name: 'Close' }).click();
     await textMatches(item(/Mastercard •••• 4444/), 'Default');
     expect(await item(/American Express •••• 0005/).innerText()).not.toContain('Default');

@@ -103,7 +103,8 @@ function CardDetails({
   function makeDefault() {
     setRefusal(undefined);
     setErrors({});
-    void run('setDefaultPaymentMethod', { paymentMethodId: card.id }, () => undefined);
+    // The button goes once the card is the default: focus stays in the dialog, on its first action.
+    void run('setDefaultPaymentMethod', { paymentMethodId: card.id }, () => formRef.current?.closest('dialog')?.querySelector<HTMLElement>('.dialog-actions button')?.focus());
   }
 
   return (
