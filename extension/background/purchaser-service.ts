@@ -67,6 +67,8 @@ function refusedEntries(entries: readonly JournalEntry[], reason: string, repeat
   return repeated && !touching.length ? entries.slice(0, 1) : touching;
 }
 
+const CARD_NEEDS_SERVER = 'The sync server cannot be reached, and a card is added through it: its payment processor must check the card before it can pay. Nothing was saved. Try again when you are online.';
+const CARD_NEEDS_SIGN_IN = 'Sign in to the sync server to add a card: its payment processor must check the card before it can pay. Nothing was saved.';
 const SYNC_UNAVAILABLE: Response = { ok: false, errors: { form: 'Syncing is not available here.' } };
 const NOT_UNDERSTOOD: Response = { ok: false, errors: { form: 'Seatkeeper did not understand that request. Reload the page and try again.' } };
 
@@ -173,10 +175,12 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
         if (!result.ok) return result;
         // The journal keeps what a command needs to run again; of a card, never the number or code.
         let input = CARD_COMMANDS.has(request.name) ? withoutCardNumbers(request.input) : request.input;
-        if (sync && CARD_COMMANDS.has(request.name)) {
+        if (CARD_COMMANDS.has(request.name) && (sync || billing === 'server')) {
           // Only a card the command accepted goes to the processor; its reference joins the card's details.
-          const tokenized = await sync.tokenize(request.input as CardNumbers);
+          const tokenized = await sync?.tokenize(request.input as CardNumbers);
           if (tokenized && !tokenized.ok) return { ok: false, errors: tokenized.errors };
+          // The server bills this document and charges only cards its processor holds: without a token, nothing is stored.
+          if (!tokenized && billing === 'server') return { ok: false, errors: { form: (await sync?.signedIn()) ? CARD_NEEDS_SERVER : CARD_NEEDS_SIGN_IN } };
           if (tokenized) {
             input = { ...(input as Record<string, unknown>), cardRef: tokenized.cardRef };
             ids.length = 0;

@@ -92,3 +92,22 @@ export function checkCardEntry(
   if (!number.ok || Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, brand: number.brand, last4: number.last4 };
 }
+
+/**
+ * `checkCardEntry` on an input that failed its schema (a missing month, a 2-digit code): the checks
+ * whose fields have the right types still run, so the number and expiry are reported together with
+ * what the schema found, not on the next submit.
+ */
+export function cardEntryErrors(input: unknown, now: IsoDateTime): FieldErrors {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const { number, securityCode, expMonth, expYear } = raw;
+  const errors: FieldErrors = Number.isInteger(expMonth) && Number.isInteger(expYear) ? expiryErrors({ expMonth: expMonth as number, expYear: expYear as number }, now) : {};
+  if (typeof number !== 'string' || number === '') return errors;
+  const checked = checkCardNumber(number);
+  if (!checked.ok) errors.number = checked.message;
+  else if (typeof securityCode === 'string' && /^\d*$/.test(securityCode)) {
+    const codeError = securityCodeError(securityCode, checked.brand);
+    if (codeError) errors.securityCode = codeError;
+  }
+  return errors;
+}

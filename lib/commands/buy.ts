@@ -1,5 +1,6 @@
 import { toIsoDate } from '../dates';
 import { isExpired } from '../billing/card';
+import { canPay } from '../billing/payable-cards';
 import { buildInvoice, invoiceCard } from '../billing/invoice';
 import { termLine } from '../billing/invoice-lines';
 import type { Change } from '../doc/change';
@@ -25,6 +26,7 @@ export function buy(state: PurchaserState, input: unknown, ctx: CommandContext):
   const card = state.paymentMethods[paymentMethodId];
   if (!card) return fail({ paymentMethodId: 'Choose a payment method' });
   if (isExpired(card, ctx.now)) return fail({ paymentMethodId: 'This card has expired. Update it or choose another one.' });
+  if (!canPay(card, ctx.billing === 'server')) return fail({ paymentMethodId: 'This card was added without the sync server and cannot be charged. Choose another one.' });
 
   const today = toIsoDate(ctx.now);
   // The server sets its own terms when it accepts the purchase; these are what it will decide unless the catalog changes meanwhile.

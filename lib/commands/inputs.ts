@@ -87,6 +87,12 @@ export const ReplacePaymentMethodInput = z.object({
   cardRef,
 });
 
+/** Removes a card that pays no running subscription. */
+export const RemovePaymentMethodInput = z.object({ paymentMethodId: Id });
+
+/** Makes the card the one that pays its billing profile's invoices, preselected when buying. */
+export const SetDefaultPaymentMethodInput = z.object({ paymentMethodId: Id });
+
 export const SupportRequestInput = z.object({
   subject: z.string().check(z.trim(), z.minLength(1, 'Enter a subject'), z.maxLength(200, 'Keep the subject under 200 characters')),
   message: z.string().check(z.trim(), z.minLength(1, 'Describe what you need help with'), z.maxLength(5000)),
@@ -110,3 +116,5 @@ export type AddPaymentMethodInput = z.infer<typeof AddPaymentMethodInput>;
 export type EditPaymentMethodInput = z.infer<typeof EditPaymentMethodInput>;
 export type ReplacePaymentMethodInput = z.infer<typeof ReplacePaymentMethodInput>;
 export type SupportRequestInput = z.infer<typeof SupportRequestInput>;
+export type RemovePaymentMethodInput = z.infer<typeof RemovePaymentMethodInput>;
+export type SetDefaultPaymentMethodInput = z.infer<typeof SetDefaultPaymentMethodInput>;

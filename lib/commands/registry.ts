@@ -6,8 +6,10 @@ import { buy } from './buy';
 import { cancel } from './cancel';
 import { editPaymentMethod } from './edit-payment-method';
 import { reactivate } from './reactivate';
+import { removePaymentMethod } from './remove-payment-method';
 import { replacePaymentMethod } from './replace-payment-method';
 import type { CommandContext, CommandResult } from './result';
+import { setDefaultPaymentMethod } from './set-default-payment-method';
 import { setLicenses } from './set-licenses';
 import { submitSupportRequest } from './submit-support-request';
 import { unassign } from './unassign';
@@ -29,4 +31,6 @@ export const COMMANDS: Record<CommandName, Command> = {
   editPaymentMethod,
   replacePaymentMethod,
   submitSupportRequest,
+  removePaymentMethod,
+  setDefaultPaymentMethod,
 };

@@ -1,4 +1,4 @@
-import { BRAND_LABELS, checkCardEntry } from '../billing/card';
+import { BRAND_LABELS, cardEntryErrors, checkCardEntry } from '../billing/card';
 import type { PurchaserState } from '../state';
 import { ReplacePaymentMethodInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
@@ -6,7 +6,8 @@ import { fail, issuesToErrors, type CommandContext, type CommandResult } from '.
 /** The new card takes over the old one's id, so every subscription paid by it keeps working untouched. */
 export function replacePaymentMethod(state: PurchaserState, input: unknown, ctx: CommandContext): CommandResult {
   const parsed = ReplacePaymentMethodInput.safeParse(input);
-  if (!parsed.success) return fail(issuesToErrors(parsed.error.issues));
+  // Every wrong field at once: what the schema refused and what the card checks still find.
+  if (!parsed.success) return fail({ ...issuesToErrors(parsed.error.issues), ...cardEntryErrors(input, ctx.now) });
   const { paymentMethodId, expMonth, expYear, nameOnCard, address, cardRef } = parsed.data;
 
   const old = state.paymentMethods[paymentMethodId];

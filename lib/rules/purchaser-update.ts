@@ -2,6 +2,7 @@ import { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../billi
 import type { Collection } from '../state';
 import { Subscription } from '../subscriptions/schema';
 import { SupportRequest } from '../support/schema';
+import { judgeCardRemoval } from './card-in-use';
 import { ACCEPT, combine, refuse, type Judgement } from './judgement';
 import { judgeSubscription, type TransitionContext } from './subscription-transition';
 import { judgeSupportRequest } from './support-request-transition';
@@ -9,6 +10,8 @@ import { judgeSupportRequest } from './support-request-transition';
 export interface PurchaserUpdateContext extends TransitionContext {
   /** Whether the payment processor's card behind `cardRef` was added by this purchaser. */
   ownsCard(cardRef: string): boolean;
+  /** The room's subscriptions after the update (read only when a card is removed: what it still pays). */
+  subscriptions(): Iterable<Subscription>;
 }
 
 /** The entries of each collection an update touched, as `readTouched` reads them (absent: not there). */
@@ -39,7 +42,8 @@ function unknownField(schema: unknown, value: unknown, path: string): string | u
  * touched, judged as a transition from `before` to `after` (see `judgeSubscription`). Invoices are
  * the server's alone, so are fields no schema knows (nothing may ride along unchecked into the
  * admins' mirror), a card reference issued to someone else; support requests by
- * `judgeSupportRequest` (a new one is received by the server's correction).
+ * `judgeSupportRequest` (a new one is received by the server's correction). A removed card that
+ * still pays a running subscription is put back (`judgeCardRemoval`).
  */
 export function judgePurchaserUpdate(touched: ReadonlyMap<string, ReadonlySet<string>>, before: TouchedEntries, after: TouchedEntries, ctx: PurchaserUpdateContext): Judgement {
   const judgements: Judgement[] = [];
@@ -51,7 +55,7 @@ export function judgePurchaserUpdate(touched: ReadonlyMap<string, ReadonlySet<st
 
 function judgeEntity(collection: Collection, id: string, before: unknown, after: unknown, ctx: PurchaserUpdateContext): Judgement {
   if (collection === 'invoices') return refuse(`invoices.${id}: invoices are issued by the server only`);
-  if (after === undefined) return ACCEPT;
+  if (after === undefined) return collection === 'paymentMethods' ? judgeCardRemoval(parsed(PaymentMethod, before), ctx.subscriptions(), ctx.now) : ACCEPT;
   const unknown = unknownField(SCHEMAS[collection], after, `${collection}.${id}`);
   if (unknown) return refuse(`${unknown}: not a field of ${collection}`);
   switch (collection) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { Person, Product } from '../../lib/org/schemas';
+import { Subscription } from '../../lib/subscriptions/schema';
 import { addNotices } from '../../lib/room/billing-doc';
 import { readOrganization } from '../../lib/room/org-doc';
 import type { OrgView } from '../../lib/rules/org-view';
@@ -26,6 +27,7 @@ export function purchaserRules({ rooms, vault }: { rooms: Rooms; vault: CardVaul
         purchaserId: personId,
         now: new Date(now).toISOString(),
         ownsCard: (ref) => vault.tokenFor(ref, orgId, personId) !== undefined,
+        subscriptions: () => subscriptionsOf(room.doc),
       });
       if (!judgement.ok) return { ok: false, refusal: { code: 'invalid', message: judgement.refuse } };
       return { ok: true, corrections: judgement.corrections, notices: judgement.notices };
@@ -58,4 +60,12 @@ function orgView(doc: Y.Doc, orgId: string): OrgView {
       return person?.orgId === orgId ? person : undefined;
     },
   };
+}
+
+/** The purchaser room's valid subscriptions as they are now (inside the update's transaction: after it). */
+function* subscriptionsOf(doc: Y.Doc): Iterable<Subscription> {
+  for (const [id, value] of doc.getMap<unknown>('subscriptions')) {
+    const parsed = value instanceof Y.Map ? Subscription.safeParse({ ...value.toJSON(), id }) : undefined;
+    if (parsed?.success) yield parsed.data;
+  }
 }

@@ -49,7 +49,8 @@ export interface SyncService {
   forgetAccount(): Promise<void>;
   /**
    * Has the server's payment processor tokenize a card: its token, field errors when the processor
-   * refuses the card, or undefined when signed out or the server cannot be reached.
+   * refuses the card, or undefined when signed out or the server cannot be reached (the purchaser
+   * room is not connected, or the request fails).
    */
   tokenize(card: CardNumbers): Promise<{ ok: true; cardRef: string } | { ok: false; errors: FieldErrors } | undefined>;
   /** Shows the subscriptions 'awaiting confirmation' until the server's charge for their last change arrives. */
@@ -271,6 +272,8 @@ export function createSyncService({ db, store, sessions, fetch, WebSocket, now, 
       for (let attempt = 0; attempt < 2; attempt++) {
         const session = keeper.session;
         if (keeper.mode.kind !== 'signed-in' || !session) return undefined;
+        // Offline as the pages show it (their card form is disabled then): no request that could hang on a dead link.
+        if (links?.purchaser.status !== 'online') return undefined;
         const result = await tokenizeCard(fetch, session.serverUrl, session.accessToken, card);
         if (result.ok) return result;
         if (result.kind === 'refused') return { ok: false, errors: result.errors };

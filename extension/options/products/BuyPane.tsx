@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { amountsFor } from '../../../lib/billing/invoice';
+import { defaultCardId, isDefaultCard, payableCards } from '../../../lib/billing/payable-cards';
 import type { BuyInput } from '../../../lib/commands/inputs';
 import type { Term } from '../../../lib/org/schemas';
 import { Dialog } from '../../../components/Dialog';
@@ -12,7 +13,7 @@ import { plural } from '../../../lib/text/plural';
 import { useOrganization } from '../../ui/hooks';
 import { fieldError, toNumber, useCommand } from '../../ui/use-command';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePaymentMethods } from '../shared/data';
+import { useBillingProfiles, useHasAccount, usePaymentMethods } from '../shared/data';
 import { cardExpiry, cardLabel } from '../shared/cards';
 import { FormActions } from '../../../components/FormActions';
 
@@ -21,7 +22,11 @@ const FIELDS = ['productId', 'licenses', 'term', 'paymentMethodId'];
 /** "Buy a subscription" from the self-service catalog. */
 export function BuyPane({ onClose }: { onClose: () => void }) {
   const catalog = useLiveQuery(() => db.products.orderBy('name').filter((p) => p.selfService).toArray(), []).data;
-  const cards = usePaymentMethods();
+  const allCards = usePaymentMethods();
+  const profiles = useBillingProfiles();
+  const signedIn = useHasAccount();
+  // Signed in, only cards the server can charge; the default one first chosen.
+  const cards = allCards && signedIn !== undefined ? payableCards(allCards, signedIn) : undefined;
   const org = useOrganization();
   const [productId, setProductId] = useState('');
   const [licenses, setLicenses] = useState('1');
@@ -33,7 +38,7 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
     rawErrors.productId && !productId ? { ...rawErrors, productId: 'Choose a product' } : rawErrors;
 
   const product = catalog?.find((p) => p.id === productId);
-  const cardId = paymentMethodId || cards?.[0]?.id || '';
+  const cardId = paymentMethodId || (cards && profiles ? defaultCardId(cards, profiles) : undefined) || '';
   const count = toNumber(licenses);
 
   function submit(e: Event) {
@@ -100,7 +105,7 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
         >
           {(cards ?? []).map((pm) => (
             <option key={pm.id} value={pm.id}>
-              {cardLabel(pm)} ({cardExpiry(pm).toLowerCase()})
+              {cardLabel(pm)} ({cardExpiry(pm).toLowerCase()}){isDefaultCard(pm, profiles ?? []) ? ' · default' : ''}
             </option>
           ))}
         </Field>

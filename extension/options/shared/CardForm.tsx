@@ -1,7 +1,10 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { settleCardErrors } from '../../../lib/billing/card-form-check';
 import type { Address } from '../../../lib/billing/schemas';
 import type { FieldErrors } from '../../../lib/commands/result';
 import { Field } from '../../../components/Field';
-import { fieldError } from '../../ui/use-command';
+import { fieldError, useCommand } from '../../ui/use-command';
 
 export interface CardValues {
   /** Only in this form's state and the one command message; never stored. */
@@ -195,4 +198,38 @@ export function cardPayload(values: CardValues) {
     nameOnCard: values.nameOnCard,
     address: values.address,
   };
+}
+
+/**
+ * A card form's values and its command (`useCommand`): every error the command returns shows at
+ * once, and each goes as soon as its field is fixed (`settleCardErrors`), not on the next submit.
+ */
+export function useCardForm(initial: () => CardValues) {
+  const [values, setValues] = useState<CardValues>(initial);
+  const command = useCommand();
+  function change(next: CardValues) {
+    command.setErrors((errors) => settleCardErrors(errors, values, next, new Date().toISOString()));
+    setValues(next);
+  }
+  return { ...command, values, setValues, change };
+}
+
+/**
+ * The fields of a new card number, or why they cannot be used now (`useCardEntryBlock`): signed in,
+ * a card is tokenized by the sync server, so while it is out of reach the fields are disabled under
+ * a message, before anything is typed. Disabled too while the sync row loads.
+ */
+export function CardEntry({ block, children }: { block: string | null | undefined; children: ComponentChildren }) {
+  return (
+    <>
+      {block ? (
+        <p class="form-gate" role="status">
+          {block}
+        </p>
+      ) : null}
+      <fieldset class="card-entry" disabled={block !== null}>
+        {children}
+      </fieldset>
+    </>
+  );
 }

@@ -8,11 +8,10 @@ import type {
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
-import { db } from '../../ui/db';
-import { fieldError, useCommand } from '../../ui/use-command';
-import { useLiveQuery } from '../../ui/use-live-query';
-import { CARD_FIELDS, CardFields, cardPayload, EMPTY_ADDRESS, type CardValues } from './CardForm';
+import { fieldError } from '../../ui/use-command';
+import { CARD_FIELDS, CardEntry, CardFields, cardPayload, EMPTY_ADDRESS, useCardForm, type CardValues } from './CardForm';
 import { cardLabel } from './cards';
+import { useBillingProfiles, useCardEntryBlock } from './data';
 import { FormActions } from '../../../components/FormActions';
 
 function fromCard(pm: PaymentMethod | undefined, withSecrets = false): CardValues {
@@ -28,8 +27,7 @@ function fromCard(pm: PaymentMethod | undefined, withSecrets = false): CardValue
 
 /** "Edit payment method": security code, expiry, name on card and address of a stored card. */
 export function EditPaymentMethodPane({ card, onClose }: { card: PaymentMethod; onClose: () => void }) {
-  const [values, setValues] = useState<CardValues>(() => fromCard(card));
-  const { errors, run, formRef } = useCommand();
+  const { values, setValues, change, errors, run, formRef } = useCardForm(() => fromCard(card));
 
   function submit(e: Event) {
     e.preventDefault();
@@ -44,7 +42,7 @@ export function EditPaymentMethodPane({ card, onClose }: { card: PaymentMethod; 
     <Dialog title="Edit payment method" description={cardLabel(card)} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={CARD_FIELDS} />
-        <CardFields values={values} onChange={setValues} errors={errors} withNumber={false} />
+        <CardFields values={values} onChange={change} errors={errors} withNumber={false} />
         <FormActions submitLabel="Save" onCancel={onClose} />
       </form>
     </Dialog>
@@ -53,11 +51,12 @@ export function EditPaymentMethodPane({ card, onClose }: { card: PaymentMethod; 
 
 /** "Replace payment method": a new card in place of this one; what it pays keeps working. */
 export function ReplacePaymentMethodPane({ card, onClose }: { card: PaymentMethod; onClose: () => void }) {
-  const [values, setValues] = useState<CardValues>(() => fromCard(card, true));
-  const { errors, run, formRef } = useCommand();
+  const { values, setValues, change, errors, run, formRef } = useCardForm(() => fromCard(card, true));
+  const block = useCardEntryBlock();
 
   function submit(e: Event) {
     e.preventDefault();
+    if (block !== null) return;
     const input: ReplacePaymentMethodInput = {
       paymentMethodId: card.id,
       number: values.number.replace(/[\s-]/g, ''),
@@ -73,8 +72,10 @@ export function ReplacePaymentMethodPane({ card, onClose }: { card: PaymentMetho
     <Dialog title="Replace payment method" description={`Replacing ${cardLabel(card)}`} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={CARD_FIELDS} />
-        <CardFields values={values} onChange={setValues} errors={errors} withNumber />
-        <FormActions submitLabel="Replace" onCancel={onClose} />
+        <CardEntry block={block}>
+          <CardFields values={values} onChange={change} errors={errors} withNumber />
+        </CardEntry>
+        <FormActions submitLabel="Replace" onCancel={onClose} busy={block !== null} />
       </form>
     </Dialog>
   );
@@ -90,15 +91,16 @@ export function AddPaymentMethodPane({
   makeDefault?: boolean;
   onClose: () => void;
 }) {
-  const profiles = useLiveQuery(() => db.billingProfiles.toArray(), []).data;
+  const profiles = useBillingProfiles();
   const [profileId, setProfileId] = useState(fixedProfileId ?? '');
   const [makeDefault, setMakeDefault] = useState(defaultChecked);
-  const [values, setValues] = useState<CardValues>(() => fromCard(undefined));
-  const { errors, run, formRef } = useCommand();
+  const { values, setValues, change, errors, run, formRef } = useCardForm(() => fromCard(undefined));
+  const block = useCardEntryBlock();
   const chosenProfile = profileId || profiles?.[0]?.id || '';
 
   function submit(e: Event) {
     e.preventDefault();
+    if (block !== null) return;
     const input: AddPaymentMethodInput = {
       profileId: chosenProfile,
       number: values.number.replace(/[\s-]/g, ''),
@@ -115,28 +117,30 @@ export function AddPaymentMethodPane({
     <Dialog title="Add a payment method" onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={CARD_FIELDS} />
-        <CardFields values={values} onChange={setValues} errors={errors} withNumber />
-        {!fixedProfileId && profiles && profiles.length > 1 ? (
-          <Field
-            kind="select"
-            label="Billing profile"
-            name="profileId"
-            value={chosenProfile}
-            onChange={(e) => setProfileId(e.currentTarget.value)}
-            error={fieldError(errors, 'profileId')}
-          >
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Field>
-        ) : null}
-        <label class="check">
-          <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.currentTarget.checked)} />
-          <span>Use it to pay this billing profile’s invoices</span>
-        </label>
-        <FormActions submitLabel="Save" onCancel={onClose} />
+        <CardEntry block={block}>
+          <CardFields values={values} onChange={change} errors={errors} withNumber />
+          {!fixedProfileId && profiles && profiles.length > 1 ? (
+            <Field
+              kind="select"
+              label="Billing profile"
+              name="profileId"
+              value={chosenProfile}
+              onChange={(e) => setProfileId(e.currentTarget.value)}
+              error={fieldError(errors, 'profileId')}
+            >
+              {profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Field>
+          ) : null}
+          <label class="check">
+            <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.currentTarget.checked)} />
+            <span>Make it the default: it pays this billing profile’s invoices and is chosen first when you buy</span>
+          </label>
+        </CardEntry>
+        <FormActions submitLabel="Save" onCancel={onClose} busy={block !== null} />
       </form>
     </Dialog>
   );

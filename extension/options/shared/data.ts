@@ -1,4 +1,6 @@
 import type { Person } from '../../../lib/org/schemas';
+import { cardEntryBlock } from '../../../lib/sync/card-entry';
+import type { SyncMeta } from '../../../lib/sync/status';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';
 
@@ -12,4 +14,21 @@ export function useSubscriptions() {
 
 export function usePaymentMethods() {
   return useLiveQuery(() => db.paymentMethods.toArray(), []).data;
+}
+
+export function useBillingProfiles() {
+  return useLiveQuery(() => db.billingProfiles.toArray(), []).data;
+}
+
+/** Whether the document belongs to a sync server account, whose server bills it (see `payableCards`); undefined while loading. */
+export function useHasAccount(): boolean | undefined {
+  return useLiveQuery(async () => (await db.meta.get('account')) !== undefined, []).data;
+}
+
+/** Why a new card number cannot be entered now (`cardEntryBlock`); null when it can, undefined while loading. */
+export function useCardEntryBlock(): string | null | undefined {
+  return useLiveQuery(async () => {
+    const [account, sync] = await Promise.all([db.meta.get('account'), db.meta.get('sync')]);
+    return cardEntryBlock(sync?.value as SyncMeta | undefined, account !== undefined) ?? null;
+  }, []).data;
 }

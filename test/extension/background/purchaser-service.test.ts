@@ -57,4 +57,30 @@ describe('purchaser service', () => {
     expect(await svc.handle({ type: 'resetDemo' })).toMatchObject({ ok: true, canUndo: false });
     expect((await db.subscriptions.get(sub.id))?.licenses).toBe(100);
   });
+
+  it('stores no card for a document of an account while signed out: its server could never charge it', async () => {
+    const { db, svc } = service();
+    await svc.handle({ type: 'ready' });
+    await db.meta.put({ key: 'account', value: { serverUrl: 'http://127.0.0.1:8787', orgId: 'org-northwind', personId: 'person-01' } });
+    const updates = await db.updates.count();
+    const input = {
+      profileId: 'bp-main',
+      number: '5555 5555 5555 4444',
+      securityCode: '517',
+      expMonth: 3,
+      expYear: 2029,
+      nameOnCard: 'Maya Okafor',
+      address: { line1: '1 Main St', line2: '', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
+      makeDefault: false,
+    };
+    expect(await svc.handle({ type: 'command', name: 'addPaymentMethod', input })).toEqual({
+      ok: false,
+      errors: { form: 'Sign in to the sync server to add a card: its payment processor must check the card before it can pay. Nothing was saved.' },
+    });
+    expect(await db.updates.count()).toBe(updates);
+    expect(await db.paymentMethods.count()).toBe(1);
+    // In the demo the same card is added, without a server.
+    await db.meta.delete('account');
+    expect(await svc.handle({ type: 'command', name: 'addPaymentMethod', input })).toMatchObject({ ok: true, message: 'Added Mastercard ending 4444' });
+  });
 });

@@ -87,9 +87,19 @@ describe('addPaymentMethod', () => {
     expectOk(addPaymentMethod(seededState(), { ...input, expMonth: 3, expYear: 2026 }, context()));
   });
 
-  it('checks the card once every field parses, then reports all card errors together', () => {
+  it('reports every wrong field at once, whether the schema or the card checks find it', () => {
     const errors = errorsOf(addPaymentMethod(seededState(), { ...input, number: '1234', expYear: 2020, nameOnCard: ' ' }, context()));
-    expect(Object.keys(errors).sort()).toEqual(['nameOnCard']);
+    expect(Object.keys(errors).sort()).toEqual(['expYear', 'nameOnCard', 'number']);
+    // The issue's form: a mistyped number, a 2-digit code and no month, each flagged in one submit.
+    expect(errorsOf(addPaymentMethod(seededState(), { ...input, number: '4111 1111 1111 1112', securityCode: '12', expMonth: Number.NaN }, context()))).toEqual({
+      number: 'Check the card number: it has a typo',
+      securityCode: 'Enter the 3 or 4 digit security code',
+      expMonth: 'Choose a month',
+    });
+    expect(errorsOf(addPaymentMethod(seededState(), { ...input, securityCode: '12', expYear: 2025 }, context()))).toEqual({
+      securityCode: 'Enter the 3 digit security code',
+      expYear: 'This card has expired',
+    });
     const stateErrors = errorsOf(addPaymentMethod(seededState(), { ...input, number: '1234', expYear: 2020 }, context()));
     expect(Object.keys(stateErrors).sort()).toEqual(['expYear', 'number']);
   });
@@ -104,5 +114,16 @@ describe('addPaymentMethod', () => {
     expect(errorsOf(addPaymentMethod(seededState(), { ...input, profileId: 'bp-gone' }, context()))).toEqual({
       form: 'This billing profile no longer exists',
     });
+  });
+
+  it('says so when the same card is already on the profile, and adds nothing', () => {
+    const state = seededState();
+    const visa = state.paymentMethods['pm-visa']!;
+    const again = { ...input, number: '4242 4242 4242 4242', expMonth: visa.expMonth, expYear: visa.expYear };
+    expect(errorsOf(addPaymentMethod(state, again, context()))).toEqual({
+      number: `This card is already saved: Visa ending 4242, expires 08/${visa.expYear}`,
+    });
+    // Another expiry is another card (a reissued one).
+    expectOk(addPaymentMethod(state, { ...again, expYear: visa.expYear + 1 }, context()));
   });
 });

@@ -12,7 +12,7 @@ const card = { number: '4242 4242 4242 4242', securityCode: '739', expMonth: 1, 
 
 describe('commands billed by the server', () => {
   it('buy and setLicenses issue no invoice', () => {
-    const state = seededState();
+    const state = applyChanges(seededState(), [{ op: 'put', collection: 'paymentMethods', id: 'pm-visa', fields: { cardRef: 'card_visa00000000' } }]);
     const bought = expectOk(buy(state, { productId: 'prod-chat', licenses: 3, term: 'monthly', paymentMethodId: 'pm-visa' }, server()));
     expect(bought.changes.map((c) => c.collection)).toEqual(['subscriptions']);
     const changed = expectOk(setLicenses(state, { subscriptionId: 'sub-chat', total: 105 }, server()));
@@ -33,5 +33,12 @@ describe('commands billed by the server', () => {
     expect(untokened.paymentMethods['pm-visa']).not.toHaveProperty('cardRef');
     const replaced = applyChanges(tokened, expectOk(replacePaymentMethod(tokened, { ...card, paymentMethodId: 'pm-visa', cardRef: 'card_new00000000' }, server())).changes);
     expect(replaced.paymentMethods['pm-visa']).toMatchObject({ cardRef: 'card_new00000000', last4: '4242' });
+  });
+
+  it('never buys with a card the server cannot charge (no processor token)', () => {
+    expect(buy(seededState(), { productId: 'prod-chat', licenses: 3, term: 'monthly', paymentMethodId: 'pm-visa' }, server())).toEqual({
+      ok: false,
+      errors: { paymentMethodId: 'This card was added without the sync server and cannot be charged. Choose another one.' },
+    });
   });
 });

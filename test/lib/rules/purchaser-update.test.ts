@@ -12,8 +12,8 @@ const ACCEPTED = { ok: true, corrections: [], notices: [] };
 const MY_CARD = 'card_Mine00000001';
 const THEIR_CARD = 'card_Theirs000001';
 
-function ctx(ownsCard: (cardRef: string) => boolean = (ref) => ref === MY_CARD): PurchaserUpdateContext {
-  return { org: orgViewOf(demoOrg()), purchaserId: 'person-01', now: NOW, ownsCard };
+function ctx(ownsCard: (cardRef: string) => boolean = (ref) => ref === MY_CARD, subscriptions: Subscription[] = []): PurchaserUpdateContext {
+  return { org: orgViewOf(demoOrg()), purchaserId: 'person-01', now: NOW, ownsCard, subscriptions: () => subscriptions };
 }
 
 /** What `readTouched` hands the rules: the touched ids of each collection, and their entries before and after. */
@@ -172,6 +172,16 @@ describe('judgePurchaserUpdate', () => {
       expect(judgePurchaserUpdate(touched, entries('paymentMethods', [card]), entries('paymentMethods', [{ ...card, last4: '1111' }]), ctx(ownsCard))).toEqual(ACCEPTED);
       expect(judgePurchaserUpdate(touched, entries('paymentMethods', [{ ...card, cardRef: THEIR_CARD }]), { paymentMethods: {} }, ctx(ownsCard))).toEqual(ACCEPTED);
       expect(ownsCard).not.toHaveBeenCalled();
+    });
+
+    it('puts back a removed card that still pays a running subscription, with a notice', () => {
+      const card = { ...seededCard(), cardRef: MY_CARD };
+      const running = Object.values(seededState().subscriptions);
+      expect(judgePurchaserUpdate(touched, entries('paymentMethods', [card]), { paymentMethods: {} }, ctx(undefined, running))).toEqual({
+        ok: true,
+        corrections: [{ op: 'put', collection: 'paymentMethods', id: 'pm-visa', fields: card }],
+        notices: [{ message: 'Visa ending 4242 still pays Contoso Chat, Litware Notes, Fabrikam Design Studio and Tailspin Whiteboard, so it was kept. Replace it with another card to stop using it.' }],
+      });
     });
   });
 
