@@ -49,7 +49,7 @@ export function judgePurchaserUpdate(touched: ReadonlyMap<string, ReadonlySet<st
 
 function judgeEntity(collection: Collection, id: string, before: unknown, after: unknown, ctx: PurchaserUpdateContext): Judgement {
   if (collection === 'invoices') return refuse(`invoices.${id}: invoices are issued by the server only`);
-  if (after === undefined) return ACCEPT;
+  if (after === undefined) return collection === 'subscriptions' ? judgeSubscription(id, parsed(Subscription, before), undefined, ctx) : ACCEPT;
   const unknown = unknownField(SCHEMAS[collection], after, `${collection}.${id}`);
   if (unknown) return refuse(`${unknown}: not a field of ${collection}`);
   switch (collection) {
