@@ -5,6 +5,7 @@ import { assign } from './assign';
 import { buy } from './buy';
 import { cancel } from './cancel';
 import { editPaymentMethod } from './edit-payment-method';
+import { payWithCard, retryPayment } from './pay-again';
 import { reactivate } from './reactivate';
 import { replacePaymentMethod } from './replace-payment-method';
 import type { CommandContext, CommandResult } from './result';
@@ -29,4 +30,6 @@ export const COMMANDS: Record<CommandName, Command> = {
   editPaymentMethod,
   replacePaymentMethod,
   submitSupportRequest,
+  retryPayment,
+  payWithCard,
 };

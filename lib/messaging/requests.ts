@@ -12,6 +12,8 @@ export const COMMAND_NAMES = [
   'editPaymentMethod',
   'replacePaymentMethod',
   'submitSupportRequest',
+  'retryPayment',
+  'payWithCard',
 ] as const;
 export const CommandName = z.enum(COMMAND_NAMES);
 export type CommandName = z.infer<typeof CommandName>;

@@ -15,10 +15,12 @@ export const RETRY_SPACING_MS = 60_000;
 export const RETRY_STALE_MS = 10 * 60_000;
 export const CLOCK_SKEW_MS = 60_000;
 
-/** Why the purchaser cannot ask to pay again now, or undefined when they can (the commands' check). */
-export function retryRefusal(charge: Charge | undefined, lastRetry: IsoDateTime | undefined, now: IsoDateTime): string | undefined {
-  if (!paymentFailed(charge)) return 'The payment of this subscription has not failed';
-  if (lastRetry && charge?.retryOf !== lastRetry) return 'The payment is being tried again already';
+/**
+ * Why the purchaser cannot ask to pay again now, or undefined when they can (the commands' check).
+ * `failed`: whether the device knows the payment failed (undefined: it does not know, the server judges).
+ */
+export function retryRefusal(failed: boolean | undefined, lastRetry: IsoDateTime | undefined, now: IsoDateTime): string | undefined {
+  if (failed === false) return 'The payment of this subscription has not failed';
   if (lastRetry && Date.parse(now) - Date.parse(lastRetry) < RETRY_SPACING_MS) return 'The payment was just tried again; wait a minute before asking again';
   return undefined;
 }
