@@ -1,4 +1,4 @@
-import { toIsoDate, type IsoDateTime } from '../dates';
+import { formatDay, toIsoDate, type IsoDateTime } from '../dates';
 import type { Change } from '../doc/change';
 import { paymentFailed } from '../billing/payment-state';
 import type { Charge } from '../billing/schemas';
@@ -26,28 +26,30 @@ export function retryRefusal(failed: boolean | undefined, lastRetry: IsoDateTime
 }
 
 /**
- * The server's verdict on a change of `paymentRetry`. Taking it back or writing one ahead of the
- * server's clock is a lie (refused). A request the server will not act on (the payment has not
- * failed, or went through meanwhile; too soon after the last; asked offline long ago) is what an
- * honest device can merge: it is corrected back to the last value, with a notice, and bills nothing.
+ * The server's verdict on a change of `paymentRetry`. One ahead of the server's clock is a lie
+ * (refused). A request the server will not act on (the payment has not failed, or went through
+ * meanwhile; too soon after the last; asked offline long ago; taken back by Undo, or older than the
+ * last) is what an honest device can reach: it is corrected back to the last value, with a notice,
+ * and bills nothing.
  */
 export function judgePaymentRetry(before: Subscription, after: Subscription, charge: Charge | undefined, now: IsoDateTime): Judgement {
   const asked = after.paymentRetry;
   if (asked === before.paymentRetry) return ACCEPT;
-  if (asked === undefined) return refuse(`subscriptions.${after.id}.paymentRetry: only moves forward`);
-  const at = Date.parse(asked);
-  const serverNow = Date.parse(now);
-  if (at > serverNow + CLOCK_SKEW_MS) return refuse(`subscriptions.${after.id}.paymentRetry: ahead of the server's clock`);
-  const why = !paymentFailed(charge)
-    ? `The payment for ${after.productName} has not failed, so it was not tried again and nothing more was charged.`
-    : before.paymentRetry && at - Date.parse(before.paymentRetry) < RETRY_SPACING_MS
-      ? `The payment for ${after.productName} was just tried again; ask again in a minute.`
-      : serverNow - at > RETRY_STALE_MS
-        ? `You asked to pay for ${after.productName} again on ${toIsoDate(asked)} while offline; it was not tried. Ask again.`
-        : undefined;
+  if (asked !== undefined && Date.parse(asked) > Date.parse(now) + CLOCK_SKEW_MS) return refuse(`subscriptions.${after.id}.paymentRetry: ahead of the server's clock`);
+  const why = notRetried(after.productName, before.paymentRetry, asked, charge, now);
   if (!why) return ACCEPT;
   const back: Change = before.paymentRetry
     ? { op: 'put', collection: 'subscriptions', id: after.id, fields: { paymentRetry: before.paymentRetry } }
     : { op: 'unset', collection: 'subscriptions', id: after.id, field: 'paymentRetry' };
   return { ok: true, corrections: [back], notices: [{ subscriptionId: after.id, message: why }] };
+}
+
+/** Why a new `paymentRetry` is not acted on, in the purchaser's words, or undefined when it is. */
+function notRetried(product: string, last: IsoDateTime | undefined, asked: IsoDateTime | undefined, charge: Charge | undefined, now: IsoDateTime): string | undefined {
+  const since = (from: IsoDateTime, to: IsoDateTime) => Date.parse(to) - Date.parse(from);
+  if (asked === undefined || (last && since(last, asked) <= 0)) return `A request to pay for ${product} again cannot be taken back.`;
+  if (!paymentFailed(charge)) return `The payment for ${product} has not failed, so it was not tried again and nothing more was charged.`;
+  if (last && since(last, asked) < RETRY_SPACING_MS) return `The payment for ${product} was just tried again; ask again in a minute.`;
+  if (since(asked, now) > RETRY_STALE_MS) return `You asked to pay for ${product} again on ${formatDay(toIsoDate(asked))} while offline; it was not tried. Ask again.`;
+  return undefined;
 }

@@ -476,9 +476,12 @@ describe('judgeSubscription: asking to pay again', () => {
     expect(judgeSubscription(before.id, before, { ...before, paymentRetry: '2026-03-15T11:00:00.000Z' }, withCharge(declined))).toMatchObject({ ok: true, corrections: [back] });
   });
 
-  it('refuses a retry ahead of the server clock, or one taken back', () => {
+  it('refuses a retry ahead of the server clock, and puts back one taken back (an Undo)', () => {
     const before = purchase();
     expect(judgeSubscription(before.id, before, { ...before, paymentRetry: '2026-03-15T12:05:00.000Z' }, withCharge(declined))).toMatchObject({ ok: false });
-    expect(judgeSubscription(before.id, { ...before, paymentRetry: NOW }, before, withCharge(declined))).toMatchObject({ ok: false });
+    expect(judgeSubscription(before.id, { ...before, paymentRetry: NOW }, before, withCharge(declined))).toMatchObject({
+      ok: true,
+      corrections: [{ op: 'put', collection: 'subscriptions', id: before.id, fields: { paymentRetry: NOW } }],
+    });
   });
 });
