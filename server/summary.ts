@@ -213,19 +213,23 @@ export class SummaryMaintainer {
     const room = this.rooms.loaded(ref);
     if (room) {
       const subscriptions = this.subscriptionsOf(room.doc);
-      return { personId, subscriptions, failed: this.failedOf(orgId, personId, room.doc, subscriptions) };
+      return { personId, subscriptions, failed: this.failedOf(orgId, personId, room.doc, subscriptions, true) };
     }
     const { doc } = loadRoomDoc(this.store, ref);
     const subscriptions = readSubscriptions(doc);
-    const failed = this.failedOf(orgId, personId, doc, subscriptions);
+    const failed = this.failedOf(orgId, personId, doc, subscriptions, false);
     doc.destroy();
     return { personId, subscriptions, failed };
   }
 
-  /** Which of a purchaser's subscriptions have a failed payment, from their billing room (read from storage when not in memory). */
-  private failedOf(orgId: string, personId: string, purchaser: Y.Doc, subscriptions: readonly Subscription[]): Set<string> {
+  /**
+   * Which of a purchaser's subscriptions have a failed payment, from their billing room: opened
+   * (kept in memory like the purchaser room) when the purchaser room is, else read from storage
+   * and let go, as the catch-up reads purchaser rooms.
+   */
+  private failedOf(orgId: string, personId: string, purchaser: Y.Doc, subscriptions: readonly Subscription[], inMemory: boolean): Set<string> {
     const ref = { kind: 'billing', orgId, personId } as const;
-    const room = this.rooms.loaded(ref);
+    const room = inMemory ? this.rooms.open(ref) : this.rooms.loaded(ref);
     const billing = room?.doc ?? loadRoomDoc(this.store, ref).doc;
     const failed = new Set(subscriptions.filter((sub) => paymentFailed(currentCharge(purchaser, billing, sub.id))).map((sub) => sub.id));
     if (!room) billing.destroy();
