@@ -235,6 +235,21 @@ describe('the server bills purchases and license changes', () => {
     }
   });
 
+  it('Pay now tries a declined charge again with the same card, awaiting until it answers', async () => {
+    const card = await maya.addCard(DECLINED_CARD);
+    const sub = await maya.buy(card.id, 2);
+    const key = licensesChangeKey(maya.store.doc, sub.id)!;
+    await until(async () => ((await maya.db.meta.get('payments'))?.value as Record<string, { state: string }>)?.[sub.id]?.state === 'declined', 'the decline on the device');
+    const asked = await maya.service.handle({ type: 'command', name: 'retryPayment', input: { subscriptionId: sub.id } });
+    expect(asked).toMatchObject({ ok: true, message: 'Trying the payment for Contoso Chat again…' });
+    const retry = (await maya.db.subscriptions.get(sub.id))!.paymentRetry!;
+    await until(async () => (await chargeOf(key)).charge.retryOf === retry, 'the answer to Pay now');
+    expect((await chargeOf(key)).charge).toMatchObject({ status: 'declined', message: 'Your card was declined.' });
+    await until(async () => ((await maya.db.meta.get('payments'))?.value as Record<string, { state: string }>)?.[sub.id]?.state === 'declined', 'declined again on the device');
+    // Asked again within the minute: refused on the device, before anything reaches the server.
+    expect(await maya.service.handle({ type: 'command', name: 'retryPayment', input: { subscriptionId: sub.id } })).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/wait a minute/) } });
+  });
+
   it('gives a second purchaser of the same organization the next number', async () => {
     // Liam's room is written by a plain Yjs client: the server bills from the document, whoever wrote it.
     const token = await mint(data.dir, LIAM);

@@ -466,6 +466,29 @@ describe('money back and payments that recover', () => {
     expect(state.invoices[refund.invoiceId!]).toMatchObject({ status: 'credit', total: -total, lines: [{ description: 'Contoso Chat, refund: purchase undone', subscriptionId: 'sub-undone' }] });
   });
 
+  it('ends a purchase canceled within 7 days today and refunds the unused part once, however often it is reactivated and canceled', async () => {
+    const { rogue } = await scene();
+    expect(await verdictOf(rogue, [purchase(MAYA, 'sub-regret', 'prod-whiteboard', 'monthly', 2)])).toBe('stored');
+    await expectBilledAtListPrice(MAYA, rogue, 'sub-regret', { productId: 'prod-whiteboard', term: 'monthly', licenses: 2, today: todayUtc() });
+    const cancel: Change = { op: 'put', collection: 'subscriptions', id: 'sub-regret', fields: { status: 'canceled', cancellation: { reason: 'other', feedback: '', canceledAt: new Date().toISOString() } } };
+    expect(await verdictOf(rogue, [cancel])).toBe('stored');
+    expect(subscription(rogue, 'sub-regret')).toMatchObject({ status: 'canceled', renewsOn: todayUtc() });
+    const reader = await freshAdminReader(MAYA);
+    expect(subscription(reader, 'sub-regret')).toMatchObject({ renewsOn: todayUtc() });
+    // Ended today, so a reactivation is taken back, and a second cancel refunds nothing more.
+    expect(await verdictOf(rogue, [{ op: 'put', collection: 'subscriptions', id: 'sub-regret', fields: { status: 'active' } }])).toBe('stored');
+    expect(subscription(rogue, 'sub-regret')).toMatchObject({ status: 'canceled' });
+    expect(await verdictOf(rogue, [{ op: 'put', collection: 'subscriptions', id: 'sub-regret', fields: { status: 'active' } }, cancel])).toBe('stored');
+    const mirror = billingMirrors.get(MAYA.personId)!;
+    await until(() => mirror.doc.getMap('charges').has('sub-regret~refund-unused'), 'the refund');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const state = await billingRoom(MAYA);
+    const total = amountsFor(product('prod-whiteboard').prices.monthly * 2, TAX_BPS).total;
+    const credits = Object.values(state.invoices).filter((invoice) => invoice.status === 'credit' && invoice.lines.some((line) => line.subscriptionId === 'sub-regret'));
+    expect(credits.map((invoice) => invoice.total)).toEqual([-total]);
+    expect(state.charges['sub-regret~refund-unused']).toMatchObject({ status: 'refunded', amount: -total });
+  });
+
   it('tries a declined charge once however often a client asks to pay again, and charges the new card once', async () => {
     const token = await mint(data.dir, MAYA);
     const tokenized = (await fetch(`${server.url}/api/payment-methods/tokenize`, {
