@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { SummaryRow } from '../lib/admin/summary-rows';
 import { formatMoney } from '../lib/money';
 import { formatDate, PER_TERM, TERM_LABELS } from '../components/format';
-import { STATUS_LABELS } from '../components/subscription-view';
+import { summaryStatus } from '../components/subscription-view';
 import type { EffectiveStatus } from '../lib/subscriptions/status';
 
 const TERM_ENDS: Record<EffectiveStatus, string> = { active: 'Renews on', canceled: 'Expires on', expired: 'Expired on' };
@@ -37,7 +37,7 @@ export function SubscriptionDetails({ row, onClose }: Props) {
         <dt>Purchaser</dt>
         <dd>{row.purchaserName}</dd>
         <dt>Status</dt>
-        <dd>{STATUS_LABELS[row.effective]}</dd>
+        <dd>{summaryStatus(row).label}</dd>
         <dt>Term ends</dt>
         <dd>
           {TERM_ENDS[row.effective]} {formatDate(row.renewsOn)}

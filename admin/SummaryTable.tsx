@@ -2,7 +2,7 @@ import type { SummaryRow } from '../lib/admin/summary-rows';
 import { toggleSort, type SortColumn, type SummarySort } from '../lib/admin/summary-sort';
 import { formatMoney } from '../lib/money';
 import { formatDate } from '../components/format';
-import { STATUS_LABELS, STATUS_TONES } from '../components/subscription-view';
+import { summaryStatus } from '../components/subscription-view';
 
 interface Props {
   rows: readonly SummaryRow[];
@@ -79,7 +79,7 @@ export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading }: P
               <td class="nowrap">{formatDate(row.renewsOn)}</td>
               <td class="num money">{formatMoney(row.termPrice, row.currency)}</td>
               <td>
-                <span class={`badge badge-${STATUS_TONES[row.effective]}`}>{STATUS_LABELS[row.effective]}</span>
+                <span class={`badge badge-${summaryStatus(row).tone}`}>{summaryStatus(row).label}</span>
               </td>
             </tr>
           ))}

@@ -10,6 +10,12 @@ export const STATUS_LABELS: Record<EffectiveStatus, string> = {
 };
 export const STATUS_TONES: Record<EffectiveStatus, BadgeTone> = { active: 'good', canceled: 'warn', expired: 'neutral' };
 
+/** An admin summary row's status: "Payment failed" rather than "Active" while its last charge is unpaid. */
+export function summaryStatus(row: { effective: EffectiveStatus; paymentFailed?: boolean }): { label: string; tone: BadgeTone } {
+  if (row.effective === 'active' && row.paymentFailed) return { label: 'Payment failed', tone: 'bad' };
+  return { label: STATUS_LABELS[row.effective], tone: STATUS_TONES[row.effective] };
+}
+
 export function statusOf(sub: Subscription, now = new Date().toISOString()): EffectiveStatus {
   return effectiveStatus(sub, now);
 }

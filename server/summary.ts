@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Person } from '../lib/org/schemas';
 import type { Subscription } from '../lib/subscriptions/schema';
+import { paymentFailed } from '../lib/billing/payment-state';
+import { currentCharge } from '../lib/room/current-charge';
 import { OrgRoomState, readOrgRoom } from '../lib/room/org-doc';
 import { parseRoom, type Room as RoomRef } from '../lib/room/room-name';
 import { readSubscription, readSubscriptions, sameEntry, summarize, summaryEntry, writeSummary, type PurchaserSubscriptions, type SummaryEntry } from '../lib/room/summary';
@@ -17,6 +19,8 @@ import type { UpdateStore } from './storage';
  * At most `perTurn` purchasers are recomputed in one turn of the event loop, the rest in the turns
  * after it: at 800 edits/s, 40 ms gathered about 30 purchasers, whose recompute in one turn held up
  * unrelated edits for milliseconds.
+ * A purchaser's billing room changing (a charge declined, or paid after all) recomputes them too:
+ * an entry says whether the subscription's payment failed.
  * Purchaser rooms that are not in memory are read from storage and let go, not opened: the catch-up
  * at start would otherwise load every stored room and keep it.
  */
@@ -43,7 +47,7 @@ export class SummaryMaintainer {
    * cost of recomputing a purchaser.
    */
   private readonly parsed = new WeakMap<Y.Doc, Map<string, Subscription | undefined>>();
-  private readonly entries = new WeakMap<Subscription, { directory: Record<string, Person>; entry: SummaryEntry }>();
+  private readonly entries = new WeakMap<Subscription, { directory: Record<string, Person>; failed: boolean; entry: SummaryEntry }>();
   /** Per organization being caught up at start, the purchasers that changed meanwhile. */
   private readonly changedDuringCatchUp = new Map<string, Set<string>>();
   private stopped = false;
@@ -56,8 +60,8 @@ export class SummaryMaintainer {
   ) {}
 
   roomChanged(ref: RoomRef): void {
-    if (ref.kind !== 'purchaser' && ref.kind !== 'org') return;
-    if (ref.kind === 'purchaser') this.changedDuringCatchUp.get(ref.orgId)?.add(ref.personId);
+    if (ref.kind !== 'purchaser' && ref.kind !== 'org' && ref.kind !== 'billing') return;
+    if (ref.kind !== 'org') this.changedDuringCatchUp.get(ref.orgId)?.add(ref.personId);
     const dirty = this.dirty.get(ref.orgId);
     if (ref.kind === 'org') {
       this.directories.delete(ref.orgId);
@@ -105,7 +109,8 @@ export class SummaryMaintainer {
     const directory = this.directory(orgId);
     const entries: Record<string, SummaryEntry> = {};
     for (const personId of personIds) {
-      for (const sub of this.purchaser(orgId, personId).subscriptions) entries[`${personId}/${sub.id}`] = this.entryOf(personId, sub, directory);
+      const { subscriptions, failed } = this.purchaser(orgId, personId);
+      for (const sub of subscriptions) entries[`${personId}/${sub.id}`] = this.entryOf(personId, sub, directory, failed.has(sub.id));
     }
     this.rooms.write(this.rooms.open({ kind: 'summary', orgId }), (doc) => {
       const map = doc.getMap<SummaryEntry>('entries');
@@ -195,22 +200,40 @@ export class SummaryMaintainer {
    * changes one subscription of a purchaser's several (sorting every list of assigned names again
    * was a third of a recompute).
    */
-  private entryOf(personId: string, sub: Subscription, directory: Record<string, Person>): SummaryEntry {
+  private entryOf(personId: string, sub: Subscription, directory: Record<string, Person>, failed: boolean): SummaryEntry {
     const made = this.entries.get(sub);
-    if (made?.directory === directory) return made.entry;
-    const entry = summaryEntry(personId, sub, directory);
-    this.entries.set(sub, { directory, entry });
+    if (made?.directory === directory && made.failed === failed) return made.entry;
+    const entry = summaryEntry(personId, sub, directory, failed);
+    this.entries.set(sub, { directory, failed, entry });
     return entry;
   }
 
-  private purchaser(orgId: string, personId: string): PurchaserSubscriptions {
+  private purchaser(orgId: string, personId: string): PurchaserSubscriptions & { failed: ReadonlySet<string> } {
     const ref = { kind: 'purchaser', orgId, personId } as const;
     const room = this.rooms.loaded(ref);
-    if (room) return { personId, subscriptions: this.subscriptionsOf(room.doc) };
+    if (room) {
+      const subscriptions = this.subscriptionsOf(room.doc);
+      return { personId, subscriptions, failed: this.failedOf(orgId, personId, room.doc, subscriptions, true) };
+    }
     const { doc } = loadRoomDoc(this.store, ref);
     const subscriptions = readSubscriptions(doc);
+    const failed = this.failedOf(orgId, personId, doc, subscriptions, false);
     doc.destroy();
-    return { personId, subscriptions };
+    return { personId, subscriptions, failed };
+  }
+
+  /**
+   * Which of a purchaser's subscriptions have a failed payment, from their billing room: opened
+   * (kept in memory like the purchaser room) when the purchaser room is, else read from storage
+   * and let go, as the catch-up reads purchaser rooms.
+   */
+  private failedOf(orgId: string, personId: string, purchaser: Y.Doc, subscriptions: readonly Subscription[], inMemory: boolean): Set<string> {
+    const ref = { kind: 'billing', orgId, personId } as const;
+    const room = inMemory ? this.rooms.open(ref) : this.rooms.loaded(ref);
+    const billing = room?.doc ?? loadRoomDoc(this.store, ref).doc;
+    const failed = new Set(subscriptions.filter((sub) => paymentFailed(currentCharge(purchaser, billing, sub.id))).map((sub) => sub.id));
+    if (!room) billing.destroy();
+    return failed;
   }
 
   private subscriptionsOf(doc: Y.Doc): Subscription[] {

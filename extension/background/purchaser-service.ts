@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { PaymentNotice } from '../../lib/billing/payment-notice';
 import { COMMANDS } from '../../lib/commands/registry';
 import type { CommandContext } from '../../lib/commands/result';
 import type { IsoDateTime } from '../../lib/dates';
@@ -169,7 +170,9 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
           ids.push(id);
           return id;
         };
-        const ctx: CommandContext = { now: now(), org: await orgSource.load(), newId: recordingId, billing };
+        const payments = (await db.meta.get('payments'))?.value as Record<string, PaymentNotice> | undefined;
+        const paymentFailed = (id: string) => payments?.[id]?.state === 'declined' || payments?.[id]?.state === 'no-payment-method';
+        const ctx: CommandContext = { now: now(), org: await orgSource.load(), newId: recordingId, billing, paymentFailed };
         const command = COMMANDS[request.name];
         let result = command(readState(store.doc), request.input, ctx);
         if (!result.ok) return result;

@@ -5,11 +5,11 @@ import type { Subscription } from '../../lib/subscriptions/schema';
 import { Button } from '../../components/Button';
 import { Writable } from '../ui/read-only';
 import { FieldError } from '../../components/Field';
-import { Badge } from '../../components/Badge';
+import { SubscriptionStatus } from '../../components/SubscriptionStatus';
 import { MoneyText } from '../../components/MoneyText';
 import { PaymentNoticeText } from '../../components/PaymentNoticeText';
 import { PER_TERM } from '../../components/format';
-import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../../components/subscription-view';
+import { licenseCounts, renewalText, statusOf } from '../../components/subscription-view';
 
 export type QuickAction = 'buy' | 'remove' | 'assign' | 'unassign';
 
@@ -33,7 +33,7 @@ export function SubscriptionCard({
     <li class="sub-card" aria-labelledby={`${id}-name`}>
       <div class="sub-card-head">
         <h2 id={`${id}-name`} tabIndex={-1}>{sub.productName}</h2>
-        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
+        <SubscriptionStatus status={status} payment={payment} />
       </div>
       <p class="sub-card-meta">
         <span>

@@ -95,8 +95,10 @@ export type Invoice = z.infer<typeof Invoice>;
  * What the server did about one purchase or license change: `charged` the card, issued a credit
  * (`credited`), found nothing to bill (`nothing-due`, the last day of a term), or could not take
  * payment (`declined` by the processor, or `no-payment-method`: the card has no processor token).
+ * When a purchase is undone or canceled within the refund window: `refunded` (a credit invoice for
+ * what was paid, or its unused part), and a charge never taken becomes `voided` (nothing to pay).
  */
-export const ChargeStatus = z.enum(['charged', 'credited', 'nothing-due', 'declined', 'no-payment-method']);
+export const ChargeStatus = z.enum(['charged', 'credited', 'nothing-due', 'declined', 'no-payment-method', 'refunded', 'voided']);
 export type ChargeStatus = z.infer<typeof ChargeStatus>;
 
 export const Charge = z.object({
@@ -111,5 +113,7 @@ export const Charge = z.object({
   currency: Currency,
   message: z.string(),
   at: IsoDateTime,
+  /** The subscription's `paymentRetry` this outcome answers, when it answers a purchaser's "pay again". */
+  retryOf: z.optional(IsoDateTime),
 });
 export type Charge = z.infer<typeof Charge>;

@@ -1,4 +1,5 @@
 import { formatDay } from '../dates';
+import { withinRefundWindow } from '../rules/refund-window';
 import type { PurchaserState } from '../state';
 import type { Cancellation } from '../subscriptions/schema';
 import { effectiveStatus } from '../subscriptions/status';
@@ -17,9 +18,13 @@ export function cancel(state: PurchaserState, input: unknown, ctx: CommandContex
   if (status !== 'active') return fail({ form: `This subscription is already ${status}` });
 
   const cancellation: Cancellation = { reason, feedback, canceledAt: ctx.now };
+  // Within the refund window the sync server ends it today and refunds the unused part (judgeSubscription).
+  const refunded = ctx.billing === 'server' && withinRefundWindow(sub.startedOn, ctx.now);
   return {
     ok: true,
     changes: [{ op: 'put', collection: 'subscriptions', id: sub.id, fields: { status: 'canceled', cancellation } }],
-    message: `Canceled ${sub.productName}. It stays usable until ${formatDay(sub.renewsOn)}.`,
+    message: refunded
+      ? `Canceled ${sub.productName}. It ends today, and the unused part is refunded.`
+      : `Canceled ${sub.productName}. It stays usable until ${formatDay(sub.renewsOn)}.`,
   };
 }

@@ -35,6 +35,12 @@ export const UnassignInput = z.object({
   personIds: z.array(Id).check(z.minLength(1, 'Select at least one person')),
 });
 
+export const RetryPaymentInput = z.object({ subscriptionId: Id });
+export type RetryPaymentInput = z.infer<typeof RetryPaymentInput>;
+
+export const PayWithCardInput = z.object({ subscriptionId: Id, paymentMethodId: Id });
+export type PayWithCardInput = z.infer<typeof PayWithCardInput>;
+
 export const CancelInput = z.object({
   subscriptionId: Id,
   reason: z.enum(CancelReason.options, 'Pick a reason'),

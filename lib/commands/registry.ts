@@ -5,6 +5,7 @@ import { assign } from './assign';
 import { buy } from './buy';
 import { cancel } from './cancel';
 import { editPaymentMethod } from './edit-payment-method';
+import { payWithCard, retryPayment } from './pay-again';
 import { reactivate } from './reactivate';
 import { removePaymentMethod } from './remove-payment-method';
 import { replacePaymentMethod } from './replace-payment-method';
@@ -33,4 +34,6 @@ export const COMMANDS: Record<CommandName, Command> = {
   submitSupportRequest,
   removePaymentMethod,
   setDefaultPaymentMethod,
+  retryPayment,
+  payWithCard,
 };

@@ -20,6 +20,11 @@ export interface CommandContext {
    * document belongs to an account), which bills purchases and license changes when it accepts them.
    */
   billing: 'local' | 'server';
+  /**
+   * Whether the server's last charge of a subscription failed, as this device last heard (its
+   * payment notices); undefined when it cannot tell (replaying a journal), then the server judges.
+   */
+  paymentFailed?(subscriptionId: string): boolean;
 }
 
 export function fail(errors: FieldErrors): CommandResult {

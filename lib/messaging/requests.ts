@@ -14,6 +14,8 @@ export const COMMAND_NAMES = [
   'submitSupportRequest',
   'removePaymentMethod',
   'setDefaultPaymentMethod',
+  'retryPayment',
+  'payWithCard',
 ] as const;
 export const CommandName = z.enum(COMMAND_NAMES);
 export type CommandName = z.infer<typeof CommandName>;

@@ -28,6 +28,8 @@ export const SummaryEntry = z.object({
   /** What one term of all licenses costs: unitPrice × licenses. */
   termPrice: MinorUnits,
   currency: Currency,
+  /** The server's last charge for it was declined or could not be taken (`paymentFailed`); absent otherwise. */
+  paymentFailed: z.optional(z.literal(true)),
 });
 export type SummaryEntry = z.infer<typeof SummaryEntry>;
 
@@ -43,6 +45,8 @@ export const MAX_NOTIFICATIONS = 200;
 export interface PurchaserSubscriptions {
   personId: string;
   subscriptions: readonly Subscription[];
+  /** The subscriptions whose payment failed, from the purchaser's billing room. */
+  failed?: ReadonlySet<string>;
 }
 
 /**
@@ -63,7 +67,7 @@ export function readSubscription(id: string, entity: unknown): Subscription | un
 }
 
 /** One subscription's entry in the summary. */
-export function summaryEntry(personId: string, sub: Subscription, directory: Record<string, Person>): SummaryEntry {
+export function summaryEntry(personId: string, sub: Subscription, directory: Record<string, Person>, paymentFailed = false): SummaryEntry {
   const name = (id: string) => directory[id]?.displayName ?? id;
   const assignedNames = Object.keys(sub.assigned).map(name).sort((a, b) => a.localeCompare(b));
   return {
@@ -81,13 +85,14 @@ export function summaryEntry(personId: string, sub: Subscription, directory: Rec
     unitPrice: sub.unitPrice,
     termPrice: sub.unitPrice * sub.licenses,
     currency: sub.currency,
+    ...(paymentFailed ? { paymentFailed: true as const } : {}),
   };
 }
 
 export function summarize(directory: Record<string, Person>, purchasers: readonly PurchaserSubscriptions[]): Record<string, SummaryEntry> {
   const entries: Record<string, SummaryEntry> = {};
-  for (const { personId, subscriptions } of purchasers) {
-    for (const sub of subscriptions) entries[`${personId}/${sub.id}`] = summaryEntry(personId, sub, directory);
+  for (const { personId, subscriptions, failed } of purchasers) {
+    for (const sub of subscriptions) entries[`${personId}/${sub.id}`] = summaryEntry(personId, sub, directory, failed?.has(sub.id));
   }
   return entries;
 }

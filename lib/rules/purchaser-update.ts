@@ -55,7 +55,10 @@ export function judgePurchaserUpdate(touched: ReadonlyMap<string, ReadonlySet<st
 
 function judgeEntity(collection: Collection, id: string, before: unknown, after: unknown, ctx: PurchaserUpdateContext): Judgement {
   if (collection === 'invoices') return refuse(`invoices.${id}: invoices are issued by the server only`);
-  if (after === undefined) return collection === 'paymentMethods' ? judgeCardRemoval(parsed(PaymentMethod, before), ctx.subscriptions(), ctx.now) : ACCEPT;
+  if (after === undefined) {
+    if (collection === 'paymentMethods') return judgeCardRemoval(parsed(PaymentMethod, before), ctx.subscriptions(), ctx.now);
+    return collection === 'subscriptions' ? judgeSubscription(id, parsed(Subscription, before), undefined, ctx) : ACCEPT;
+  }
   const unknown = unknownField(SCHEMAS[collection], after, `${collection}.${id}`);
   if (unknown) return refuse(`${unknown}: not a field of ${collection}`);
   switch (collection) {

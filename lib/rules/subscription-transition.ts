@@ -1,13 +1,16 @@
-import { formatDay, type IsoDateTime } from '../dates';
+import type { Charge } from '../billing/schemas';
+import { formatDay, toIsoDate, type IsoDateTime } from '../dates';
 import type { Change } from '../doc/change';
 import { formatMoney } from '../money';
 import type { Product } from '../org/schemas';
 import type { Subscription } from '../subscriptions/schema';
 import { effectiveStatus } from '../subscriptions/status';
 import { plural } from '../text/plural';
-import { refuse, type Judgement, type Notice } from './judgement';
+import { ACCEPT, combine, refuse, type Judgement, type Notice } from './judgement';
 import type { OrgView } from './org-view';
+import { judgePaymentRetry } from './payment-retry';
 import { purchaseRefusal, purchaseTerms } from './purchase-rules';
+import { REFUND_WINDOW_DAYS, withinRefundWindow } from './refund-window';
 import { FIXED_SUBSCRIPTION_FIELDS, SERVER_SUBSCRIPTION_FIELDS } from './server-fields';
 
 export interface TransitionContext {
@@ -16,6 +19,8 @@ export interface TransitionContext {
   purchaserId: string;
   /** The server's clock when it accepts the update. */
   now: IsoDateTime;
+  /** The server's charge for the subscription's last purchase or license change (`currentCharge`); none while unbilled. */
+  chargeOf?(subscriptionId: string): Charge | undefined;
 }
 
 /**
@@ -25,13 +30,30 @@ export interface TransitionContext {
  * can reach by merging offline edits or by acting on an older catalog or directory is corrected:
  * a purchase of a product that cannot be bought (any more) is undone, the price and dates become
  * the server's, licenses are capped at the product's maximum, outsiders and assignments beyond the
- * licenses are dropped, a reactivation after expiry is taken back.
+ * licenses are dropped, a reactivation after expiry is taken back, a purchase undone after the
+ * refund window is put back. A cancellation within the window ends the subscription today (the
+ * billing extension refunds the unused part).
  */
 export function judgeSubscription(id: string, before: Subscription | undefined, after: Subscription | undefined, ctx: TransitionContext): Judgement {
-  if (!after) return { ok: true, corrections: [], notices: [] };
+  if (!after) return before ? judgeRemoval(before, ctx) : ACCEPT;
   if (!before && after.purchaserId !== ctx.purchaserId) return refuse(`subscriptions.${id}.purchaserId: a purchaser buys only for themselves`);
   if (after.status === 'expired' && before?.status !== 'expired') return refuse(`subscriptions.${id}.status: only the server lets a subscription expire`);
   return before ? judgeChange(before, after, ctx) : judgePurchase(after, ctx);
+}
+
+/**
+ * A subscription removed: an undone purchase. Within the refund window it goes (the billing
+ * extension refunds or voids its charges); after it, it is put back as it was, since the money
+ * stays: an honest device undoing late is corrected, and told to cancel instead.
+ */
+function judgeRemoval(before: Subscription, ctx: TransitionContext): Judgement {
+  if (withinRefundWindow(before.startedOn, ctx.now)) return ACCEPT;
+  const { id, ...fields } = before;
+  return {
+    ok: true,
+    corrections: [{ op: 'put', collection: 'subscriptions', id, fields }],
+    notices: [{ subscriptionId: id, message: `${before.productName} was bought on ${formatDay(before.startedOn)}, more than ${REFUND_WINDOW_DAYS} days ago, so the purchase can no longer be undone and nothing was refunded. Cancel it to stop its renewal.` }],
+  };
 }
 
 function judgePurchase(sub: Subscription, ctx: TransitionContext): Judgement {
@@ -80,8 +102,12 @@ function judgeChange(before: Subscription, after: Subscription, ctx: TransitionC
     notices.push({ subscriptionId: after.id, message: `${after.productName} ended on ${formatDay(after.renewsOn)}, so it could not be reactivated. Buy it again to keep using it.` });
     licenses = Math.min(after.licenses, before.licenses);
   } else if (product && after.licenses > before.licenses) licenses = capLicenses(after, product, before.licenses, corrections, notices);
+  if (before.status === 'active' && after.status === 'canceled' && withinRefundWindow(before.startedOn, ctx.now)) {
+    corrections.push({ op: 'put', collection: 'subscriptions', id: after.id, fields: { renewsOn: toIsoDate(ctx.now) } });
+    notices.push({ subscriptionId: after.id, message: `${after.productName} was canceled within ${REFUND_WINDOW_DAYS} days of its purchase, so it ends today and the unused part is refunded.` });
+  }
   dropAssignees(after, before.assigned, licenses, ctx.org, corrections, notices);
-  return { ok: true, corrections, notices };
+  return combine([{ ok: true, corrections, notices }, judgePaymentRetry(before, after, ctx.chargeOf?.(after.id), ctx.now)]);
 }
 
 /** Caps a raise at the product's maximum (never below what the subscription had before); returns the licenses kept. */

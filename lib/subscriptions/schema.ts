@@ -48,5 +48,7 @@ export const Subscription = z.object({
   currency: Currency,
   paymentMethodId: Id,
   cancellation: z.optional(Cancellation),
+  /** When the purchaser last asked to pay a failed charge again (Pay now, Pay with another card). */
+  paymentRetry: z.optional(IsoDateTime),
 });
 export type Subscription = z.infer<typeof Subscription>;

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
-import { Charge } from '../billing/schemas';
+import type * as Y from 'yjs';
 import { AWAITING_MESSAGE, type PaymentNotice } from '../billing/payment-notice';
-import { licensesChangeKey } from '../room/change-key';
+import { paymentFailed } from '../billing/payment-state';
+import { currentCharge } from '../room/current-charge';
 
 export interface NoticesResult {
   notices: Record<string, PaymentNotice>;
@@ -12,7 +12,8 @@ export interface NoticesResult {
 /**
  * Pairs each subscription's last license write with the server's charge for it. A subscription this
  * device bought or changed (`awaiting`) stays 'awaiting' until that charge arrives; a declined or
- * impossible charge is shown on every device. `billing` is undefined until the billing room has
+ * impossible charge is shown on every device, and is 'awaiting' again once the purchaser asked to
+ * pay again (a `paymentRetry` the charge has not answered yet). `billing` is undefined until the billing room has
  * synced: then only the awaiting notices are refreshed and the others kept as they were.
  */
 export function paymentNotices(
@@ -25,12 +26,12 @@ export function paymentNotices(
   const stillAwaiting: string[] = [];
   const charges = billing?.getMap<unknown>('charges');
   for (const id of purchaser.getMap('subscriptions').keys()) {
-    const key = licensesChangeKey(purchaser, id);
-    const entry = key ? charges?.get(key) : undefined;
-    const charge = entry instanceof Y.Map ? Charge.safeParse(entry.toJSON()) : undefined;
-    if (charge?.success) {
-      const { status, message } = charge.data;
-      if (status === 'declined' || status === 'no-payment-method') notices[id] = { state: status, message };
+    const charge = charges ? currentCharge(purchaser, billing, id) : undefined;
+    if (charge) {
+      const { status, message } = charge;
+      const retry = (purchaser.getMap<Y.Map<unknown>>('subscriptions').get(id)?.get('paymentRetry') as string | undefined) ?? undefined;
+      if (paymentFailed(charge) && retry !== undefined && retry !== charge.retryOf) notices[id] = { state: 'awaiting', message: AWAITING_MESSAGE };
+      else if (status === 'declined' || status === 'no-payment-method') notices[id] = { state: status, message };
     } else if (awaiting.includes(id)) {
       notices[id] = { state: 'awaiting', message: AWAITING_MESSAGE };
       stillAwaiting.push(id);

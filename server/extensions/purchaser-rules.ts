@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { Person, Product } from '../../lib/org/schemas';
 import { Subscription } from '../../lib/subscriptions/schema';
 import { addNotices } from '../../lib/room/billing-doc';
+import { currentCharge } from '../../lib/room/current-charge';
 import { readOrganization } from '../../lib/room/org-doc';
 import type { OrgView } from '../../lib/rules/org-view';
 import { judgePurchaserUpdate } from '../../lib/rules/purchaser-update';
@@ -28,6 +29,7 @@ export function purchaserRules({ rooms, vault }: { rooms: Rooms; vault: CardVaul
         now: new Date(now).toISOString(),
         ownsCard: (ref) => vault.tokenFor(ref, orgId, personId) !== undefined,
         subscriptions: () => subscriptionsOf(room.doc),
+        chargeOf: (subscriptionId) => currentCharge(room.doc, rooms.open({ kind: 'billing', orgId, personId }).doc, subscriptionId),
       });
       if (!judgement.ok) return { ok: false, refusal: { code: 'invalid', message: judgement.refuse } };
       return { ok: true, corrections: judgement.corrections, notices: judgement.notices };

@@ -78,4 +78,48 @@ describe('billing across a crash', () => {
     expect(processorCharges()).toHaveLength(1);
     again.destroy();
   });
+
+  it('refunds a purchase undone while its charge was in flight once, across kill -9 and restarts', async () => {
+    await server.kill('SIGKILL');
+    server = await startServer(data.dir, { port: server.port, args: ['--processor-delay-ms', '60000'] });
+    const writer = await connectSynced(server.wsUrl, room.purchaser(MAYA), await mint(data.dir, MAYA));
+    const product = demoOrg().catalog.find((p) => p.id === 'prod-chat')!;
+    const today = new Date().toISOString().slice(0, 10);
+    const terms = { productName: product.name, unitPrice: product.prices.monthly, currency: product.currency, startedOn: today, renewsOn: today };
+    applyChanges(writer.doc, [{
+      op: 'put',
+      collection: 'subscriptions',
+      id: 'sub-undone',
+      fields: { productId: product.id, purchaserId: MAYA.personId, licenses: 2, assigned: {}, term: 'monthly', status: 'active', paymentMethodId: 'pm-visa', ...terms },
+    }], null);
+    await until(() => writer.allStored(), 'the purchase stored');
+    applyChanges(writer.doc, [{ op: 'remove', collection: 'subscriptions', id: 'sub-undone' }], null);
+    await until(() => writer.allStored(), 'the undo stored');
+    // Both jobs open: the purchase is at the (slow) processor, the refund waits for it.
+    expect(billingJobs().filter((job) => job.settled === 0)).toHaveLength(2);
+    await server.kill('SIGKILL');
+    writer.destroy();
+
+    const expected = amountsFor(product.prices.monthly * 2, demoOrg().organization.taxRateBps).total;
+    const refundsAfterRestart = async () => {
+      server = await startServer(data.dir, { port: server.port });
+      const reader = await connectSynced(server.wsUrl, room.billing(MAYA), await mint(data.dir, MAYA));
+      await until(() => reader.doc.getMap('charges').has('sub-undone~refund'), 'the refund after restart', 15_000);
+      await until(() => billingJobs().every((job) => job.settled === 1), 'every job settled');
+      const billing = BillingRoomState.parse(readBillingRoom(reader.doc));
+      reader.destroy();
+      return billing;
+    };
+    const first = await refundsAfterRestart();
+    const charges = Object.values(first.charges).filter((charge) => charge.subscriptionId === 'sub-undone');
+    expect(charges.map((charge) => [charge.status, charge.amount]).sort()).toEqual([['charged', expected], ['refunded', -expected]]);
+    const credits = Object.values(first.invoices).filter((invoice) => invoice.lines.some((line) => line.subscriptionId === 'sub-undone') && invoice.status === 'credit');
+    expect(credits.map((invoice) => invoice.total)).toEqual([-expected]);
+    expect(processorCharges()).toHaveLength(2);
+
+    await server.kill('SIGKILL');
+    const again = await refundsAfterRestart();
+    expect(Object.values(again.invoices).filter((invoice) => invoice.status === 'credit')).toHaveLength(1);
+    expect(processorCharges()).toHaveLength(2);
+  });
 });

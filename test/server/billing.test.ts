@@ -7,6 +7,8 @@ import type { AddPaymentMethodInput, BuyInput } from '../../lib/commands/inputs'
 import { applyChanges } from '../../lib/doc/apply';
 import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
 import { licensesChangeKey } from '../../lib/room/change-key';
+import { SummaryRoomState, readSummary } from '../../lib/room/summary';
+import { unusedRefund } from '../../lib/billing/refund';
 import type { Subscription } from '../../lib/subscriptions/schema';
 import { DECLINED_CARD, SUCCEEDING_CARD } from '../../server/payments/simulated-processor';
 import { until } from '../fixtures/until';
@@ -177,6 +179,78 @@ describe('the server bills purchases and license changes', () => {
     expect(sequenceOf(retried.invoice!.number)).toBe(lastNumber + 1);
     lastNumber += 1;
     await until(async () => !((await maya.db.meta.get('payments'))?.value as Record<string, unknown> | undefined)?.[sub.id], 'the decline gone from the device');
+  });
+
+  it('refunds a purchase undone on the device with a credit invoice of exactly its total', async () => {
+    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.last4 === '4242' && m.cardRef)!;
+    const sub = await maya.buy(card.id, 4);
+    const bought = await chargeOf(licensesChangeKey(maya.store.doc, sub.id)!);
+    lastNumber += 1;
+    expect(await maya.service.handle({ type: 'undo' })).toMatchObject({ ok: true });
+    const { charge, invoice } = await chargeOf(`${sub.id}~refund`);
+    expect(charge).toMatchObject({ status: 'refunded', subscriptionId: sub.id, amount: -bought.invoice!.total });
+    expect(invoice).toMatchObject({ status: 'credit', subtotal: -bought.invoice!.subtotal, tax: -bought.invoice!.tax, total: -bought.invoice!.total });
+    expect(invoice!.lines).toEqual([{ description: 'Contoso Chat, refund: purchase undone', subscriptionId: sub.id, quantity: 4, amount: -bought.invoice!.subtotal }]);
+    expect(sequenceOf(invoice!.number)).toBe(lastNumber + 1);
+    lastNumber += 1;
+    await until(async () => (await maya.db.invoices.get(invoice!.id))?.status === 'credit', 'the credit on the device');
+  });
+
+  it('refunds the unused part of a purchase canceled within 7 days, and ends it today', async () => {
+    const card = (await maya.db.paymentMethods.toArray()).find((m) => m.last4 === '4242' && m.cardRef)!;
+    const sub = await maya.buy(card.id, 2);
+    const bought = await chargeOf(licensesChangeKey(maya.store.doc, sub.id)!);
+    lastNumber += 1;
+    expect(await maya.service.handle({ type: 'command', name: 'cancel', input: { subscriptionId: sub.id, reason: 'other', feedback: '' } })).toMatchObject({ ok: true });
+    const { charge, invoice } = await chargeOf(`${sub.id}~refund-unused`);
+    const today = new Date().toISOString().slice(0, 10);
+    const expected = unusedRefund([bought.invoice!], today, TAX_BPS);
+    // Bought today: nothing of the term is used, so all of it comes back.
+    expect(expected.total).toBe(-bought.invoice!.total);
+    expect(charge).toMatchObject({ status: 'refunded', amount: expected.total });
+    expect(invoice).toMatchObject({ status: 'credit', ...expected });
+    lastNumber += 1;
+    await until(async () => (await maya.db.subscriptions.get(sub.id))?.renewsOn === today, 'the subscription ending today on the device');
+  });
+
+  it('shows a declined purchase as failed to admins, and pays it with another card on request', async () => {
+    const card = await maya.addCard(DECLINED_CARD);
+    const sub = await maya.buy(card.id, 1);
+    const key = licensesChangeKey(maya.store.doc, sub.id)!;
+    await until(async () => (await chargeOf(key)).charge.status === 'declined', 'the decline');
+    const admin = await connectSynced(server.wsUrl, room.summary(ORG), await mint(data.dir, { orgId: ORG, personId: 'person-it-admin', role: 'admin' }));
+    const entry = () => SummaryRoomState.parse(readSummary(admin.doc)).entries[`${MAYA.personId}/${sub.id}`];
+    try {
+      await until(() => entry()?.paymentFailed === true, 'Payment failed in the summary');
+      await until(async () => ((await maya.db.meta.get('payments'))?.value as Record<string, { state: string }>)?.[sub.id]?.state === 'declined', 'the decline on the device');
+      const visa = (await maya.db.paymentMethods.get('pm-visa'))!;
+      const asked = await maya.service.handle({ type: 'command', name: 'payWithCard', input: { subscriptionId: sub.id, paymentMethodId: visa.id } });
+      expect(asked).toMatchObject({ ok: true, message: 'Trying the payment for Contoso Chat again with Visa ending 4242…' });
+      await until(async () => (await chargeOf(key)).charge.status === 'charged', 'the charge with the Visa');
+      expect((await chargeOf(key)).invoice).toMatchObject({ total: amountsFor(CHAT_MONTHLY, TAX_BPS).total, status: 'paid' });
+      lastNumber += 1;
+      await until(() => entry() !== undefined && entry()!.paymentFailed === undefined, 'the summary without Payment failed');
+      await until(async () => !((await maya.db.meta.get('payments'))?.value as Record<string, unknown>)?.[sub.id], 'no payment notice on the device');
+      // Asking again now that it is paid is refused on the device.
+      expect(await maya.service.handle({ type: 'command', name: 'retryPayment', input: { subscriptionId: sub.id } })).toMatchObject({ ok: false });
+    } finally {
+      admin.destroy();
+    }
+  });
+
+  it('Pay now tries a declined charge again with the same card, awaiting until it answers', async () => {
+    const card = await maya.addCard(DECLINED_CARD);
+    const sub = await maya.buy(card.id, 2);
+    const key = licensesChangeKey(maya.store.doc, sub.id)!;
+    await until(async () => ((await maya.db.meta.get('payments'))?.value as Record<string, { state: string }>)?.[sub.id]?.state === 'declined', 'the decline on the device');
+    const asked = await maya.service.handle({ type: 'command', name: 'retryPayment', input: { subscriptionId: sub.id } });
+    expect(asked).toMatchObject({ ok: true, message: 'Trying the payment for Contoso Chat again…' });
+    const retry = (await maya.db.subscriptions.get(sub.id))!.paymentRetry!;
+    await until(async () => (await chargeOf(key)).charge.retryOf === retry, 'the answer to Pay now');
+    expect((await chargeOf(key)).charge).toMatchObject({ status: 'declined', message: 'Your card was declined.' });
+    await until(async () => ((await maya.db.meta.get('payments'))?.value as Record<string, { state: string }>)?.[sub.id]?.state === 'declined', 'declined again on the device');
+    // Asked again within the minute: refused on the device, before anything reaches the server.
+    expect(await maya.service.handle({ type: 'command', name: 'retryPayment', input: { subscriptionId: sub.id } })).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/wait a minute/) } });
   });
 
   it('gives a second purchaser of the same organization the next number', async () => {

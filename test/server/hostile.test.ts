@@ -432,6 +432,116 @@ describe('corrected changes of running subscriptions', () => {
   });
 });
 
+describe('money back and payments that recover', () => {
+  it('puts back a subscription removed more than 7 days after its purchase, and refunds nothing', async () => {
+    const startedOn = toIsoDate(new Date(Date.now() - 10 * 86_400_000));
+    withAdmin(data.dir, (admin) =>
+      appendChange(admin.store, { kind: 'purchaser', orgId: ORG, personId: MAYA.personId }, (doc) =>
+        applyChanges(doc, [purchase(MAYA, 'sub-old', 'prod-whiteboard', 'monthly', 2, { startedOn, renewsOn: addMonths(startedOn, 1) })], null),
+      ),
+    );
+    const { honest, rogue, mark } = await scene();
+    await until(() => subscription(rogue, 'sub-old') !== undefined, 'the old subscription at the rogue');
+    expect(await verdictOf(rogue, [{ op: 'remove', collection: 'subscriptions', id: 'sub-old' }])).toBe('stored');
+    expect(subscription(rogue, 'sub-old')).toMatchObject({ licenses: 2, startedOn, status: 'active' });
+
+    const reader = await freshAdminReader(MAYA);
+    expect(subscription(reader, 'sub-old')).toMatchObject({ licenses: 2, startedOn });
+    const seen = mirrors.get(MAYA.personId)!.seen;
+    const first = seen.findIndex((state) => subIn(state, 'sub-old'));
+    expect(seen.slice(first).every((state) => subIn(state, 'sub-old'))).toBe(true);
+    const notices = Object.values((await billingRoom(MAYA)).notices).map((notice) => notice.message);
+    expect(notices).toContain(`Tailspin Whiteboard was bought on ${formatDay(startedOn)}, more than 7 days ago, so the purchase can no longer be undone and nothing was refunded. Cancel it to stop its renewal.`);
+    await expectNothingBilled(MAYA, mark, 'sub-old');
+    await expectStillSyncs(honest, reader);
+  });
+
+  it('refunds a purchase removed on the day it was bought with a credit of exactly its total', async () => {
+    const { rogue } = await scene();
+    expect(await verdictOf(rogue, [purchase(MAYA, 'sub-undone', 'prod-chat', 'monthly', 4)])).toBe('stored');
+    await expectBilledAtListPrice(MAYA, rogue, 'sub-undone', { productId: 'prod-chat', term: 'monthly', licenses: 4, today: todayUtc() });
+    expect(await verdictOf(rogue, [{ op: 'remove', collection: 'subscriptions', id: 'sub-undone' }])).toBe('stored');
+    const mirror = billingMirrors.get(MAYA.personId)!;
+    await until(() => mirror.doc.getMap('charges').has('sub-undone~refund'), 'the refund');
+    const state = await billingRoom(MAYA);
+    const refund = state.charges['sub-undone~refund']!;
+    const total = amountsFor(product('prod-chat').prices.monthly * 4, TAX_BPS).total;
+    expect(refund).toMatchObject({ status: 'refunded', amount: -total });
+    expect(state.invoices[refund.invoiceId!]).toMatchObject({ status: 'credit', total: -total, lines: [{ description: 'Contoso Chat, refund: purchase undone', subscriptionId: 'sub-undone' }] });
+  });
+
+  it('ends a purchase canceled within 7 days today and refunds the unused part once, however often it is reactivated and canceled', async () => {
+    const { rogue } = await scene();
+    expect(await verdictOf(rogue, [purchase(MAYA, 'sub-regret', 'prod-whiteboard', 'monthly', 2)])).toBe('stored');
+    await expectBilledAtListPrice(MAYA, rogue, 'sub-regret', { productId: 'prod-whiteboard', term: 'monthly', licenses: 2, today: todayUtc() });
+    const cancel: Change = { op: 'put', collection: 'subscriptions', id: 'sub-regret', fields: { status: 'canceled', cancellation: { reason: 'other', feedback: '', canceledAt: new Date().toISOString() } } };
+    expect(await verdictOf(rogue, [cancel])).toBe('stored');
+    expect(subscription(rogue, 'sub-regret')).toMatchObject({ status: 'canceled', renewsOn: todayUtc() });
+    const reader = await freshAdminReader(MAYA);
+    expect(subscription(reader, 'sub-regret')).toMatchObject({ renewsOn: todayUtc() });
+    // Ended today, so a reactivation is taken back, and a second cancel refunds nothing more.
+    expect(await verdictOf(rogue, [{ op: 'put', collection: 'subscriptions', id: 'sub-regret', fields: { status: 'active' } }])).toBe('stored');
+    expect(subscription(rogue, 'sub-regret')).toMatchObject({ status: 'canceled' });
+    expect(await verdictOf(rogue, [{ op: 'put', collection: 'subscriptions', id: 'sub-regret', fields: { status: 'active' } }, cancel])).toBe('stored');
+    const mirror = billingMirrors.get(MAYA.personId)!;
+    await until(() => mirror.doc.getMap('charges').has('sub-regret~refund-unused'), 'the refund');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const state = await billingRoom(MAYA);
+    const total = amountsFor(product('prod-whiteboard').prices.monthly * 2, TAX_BPS).total;
+    const credits = Object.values(state.invoices).filter((invoice) => invoice.status === 'credit' && invoice.lines.some((line) => line.subscriptionId === 'sub-regret'));
+    expect(credits.map((invoice) => invoice.total)).toEqual([-total]);
+    expect(state.charges['sub-regret~refund-unused']).toMatchObject({ status: 'refunded', amount: -total });
+  });
+
+  it('tries a declined charge once however often a client asks to pay again, and charges the new card once', async () => {
+    const token = await mint(data.dir, MAYA);
+    const tokenized = (await fetch(`${server.url}/api/payment-methods/tokenize`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ number: '4000000000000002', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, securityCode: '123' }),
+    }).then((r) => r.json())) as { cardRef: string };
+    const { honest, rogue } = await scene();
+    const profileId = String(entity(rogue, 'paymentMethods', 'pm-visa')!.profileId);
+    expect(await verdictOf(rogue, [
+      { op: 'put', collection: 'paymentMethods', id: 'pm-declines', fields: { ...CARD_FIELDS(profileId, 'Maya Okafor'), last4: '0002', cardRef: tokenized.cardRef } },
+      purchase(MAYA, 'sub-declined', 'prod-chat', 'monthly', 3, { paymentMethodId: 'pm-declines' }),
+    ])).toBe('stored');
+    const key = licensesChangeKey(rogue.doc, 'sub-declined')!;
+    const mirror = billingMirrors.get(MAYA.personId)!;
+    const status = () => (mirror.doc.getMap('charges').get(key) as Y.Map<unknown> | undefined)?.get('status');
+    await until(() => status() === 'declined', 'the decline');
+
+    // A burst of requests to pay again, most with a new card, each a millisecond apart.
+    const base = Date.now();
+    for (let i = 0; i < 15; i++) {
+      applyChanges(rogue.doc, [{ op: 'put', collection: 'subscriptions', id: 'sub-declined', fields: { paymentRetry: new Date(base + i).toISOString(), paymentMethodId: i % 2 ? 'pm-visa' : 'pm-declines' } }], null);
+    }
+    await until(() => rogue.allStored(), 'the burst stored', 15_000);
+    // Only the first request within the minute stands: the rules put paymentRetry back for the rest.
+    expect(subscription(rogue, 'sub-declined')!.paymentRetry).toBe(new Date(base).toISOString());
+    // Tried at most once per card for that request (switching cards to and fro adds nothing), and
+    // the Visa pays the charge once.
+    await until(() => status() === 'charged', 'the charge with the Visa', 15_000);
+    const retries = sql<{ token: string }>('SELECT token FROM simulated_charges WHERE idempotency_key LIKE ?', `${key}~%`);
+    expect(new Set(retries.map((row) => row.token)).size).toBe(retries.length);
+    expect(retries.length).toBeLessThanOrEqual(2);
+    const total = amountsFor(product('prod-chat').prices.monthly * 3, TAX_BPS).total;
+    const paid = sql<{ amount: number }>('SELECT amount FROM simulated_charges WHERE idempotency_key LIKE ? AND decline_message IS NULL', `${key}%`);
+    expect(paid).toEqual([{ amount: total }]);
+    const invoices = Object.values((await billingRoom(MAYA)).invoices).filter((invoice) => invoice.lines.some((line) => line.subscriptionId === 'sub-declined'));
+    expect(invoices).toHaveLength(1);
+    await expectStillSyncs(honest, await freshAdminReader(MAYA));
+  });
+
+  it('refuses a paymentRetry ahead of the server clock', async () => {
+    const { rogue } = await scene();
+    expectInvalid(
+      await verdictOf(rogue, [{ op: 'put', collection: 'subscriptions', id: 'sub-declined', fields: { paymentRetry: new Date(Date.now() + 3_600_000).toISOString() } }]),
+      'subscriptions.sub-declined.paymentRetry: ahead of the server',
+    );
+  });
+});
+
 describe('refused lies: nothing of them is stored, broadcast or billed', () => {
   /** The rogue writes `fields` onto an existing entity; refused with `message`; the admin still sees `expected`. */
   async function refusedEdit(

@@ -7,6 +7,7 @@ import { FormError } from '../../../components/FormError';
 import { formatDate } from '../../../components/format';
 import { fieldError, useCommand } from '../../ui/use-command';
 import { FormActions } from '../../../components/FormActions';
+import { RefundEstimate } from './RefundEstimate';
 
 const MAX_FEEDBACK = 1000;
 
@@ -35,6 +36,7 @@ export function CancelPane({ sub, onClose }: { sub: Subscription; onClose: () =>
           Your licenses stay usable until {formatDate(sub.renewsOn)}; the subscription won’t renew. You can reactivate it
           until then.
         </p>
+        <RefundEstimate sub={sub} />
         <Fieldset legend="Why are you canceling?" name="reason" error={reasonError}>
           <div class="radio-list">
             {(Object.keys(CANCEL_REASON_LABELS) as CancelReason[]).map((key) => (

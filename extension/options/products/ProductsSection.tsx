@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { ReactivateInput } from '../../../lib/commands/inputs';
+import type { ReactivateInput, RetryPaymentInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { Button } from '../../../components/Button';
 import { Writable } from '../../ui/read-only';
 import { Field, LabelOptions } from '../../../components/Field';
 import { MenuButton, type MenuItem } from '../../../components/Menu';
-import { Badge } from '../../../components/Badge';
+import { paymentHasFailed, SubscriptionStatus } from '../../../components/SubscriptionStatus';
 import { EmptyState } from '../../../components/EmptyState';
 import { MoneyText } from '../../../components/MoneyText';
 import { PaymentNoticeText } from '../../../components/PaymentNoticeText';
@@ -15,11 +15,12 @@ import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane'
 import { PER_TERM } from '../../../components/format';
 import { usePaymentNotices } from '../../ui/hooks';
 import { command } from '../../ui/messaging';
-import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../../../components/subscription-view';
+import { licenseCounts, renewalText, statusOf } from '../../../components/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
 import { Loading } from '../shared/Loading';
 import { BuyPane } from './BuyPane';
 import { CancelPane } from './CancelPane';
+import { PayWithCardPane } from './PayWithCardPane';
 
 type Filter = 'self-service' | 'all' | 'active' | 'canceled';
 const FILTER_LABELS: Record<Filter, string> = {
@@ -29,7 +30,7 @@ const FILTER_LABELS: Record<Filter, string> = {
   canceled: 'Canceled',
 };
 
-type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel'; subscriptionId: string };
+type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel' | 'pay-with-card'; subscriptionId: string };
 
 /** Billing > Your products: the Products tab, filterable, with per-row actions. */
 export function ProductsSection() {
@@ -57,10 +58,25 @@ export function ProductsSection() {
     else toast.show(Object.values(result.errors)[0] ?? 'Could not reactivate the subscription', { tone: 'error' });
   }
 
+  /** Pay now: the same card again. No Undo: a request to pay cannot be taken back. */
+  async function payNow(sub: Subscription) {
+    const input: RetryPaymentInput = { subscriptionId: sub.id };
+    const result = await command('retryPayment', input);
+    if (result.ok) toast.show(result.message);
+    else toast.show(Object.values(result.errors)[0] ?? 'Could not try the payment again', { tone: 'error' });
+  }
+
   function menuItems(sub: Subscription, status: string): MenuItem[] {
     if (status === 'expired') return [];
-    if (status === 'canceled') return [{ label: 'Reactivate', onSelect: () => void reactivate(sub) }];
+    const pay: MenuItem[] = paymentHasFailed(payments[sub.id])
+      ? [
+          { label: 'Pay now', onSelect: () => void payNow(sub) },
+          { label: 'Pay with another card', onSelect: () => setPane({ kind: 'pay-with-card', subscriptionId: sub.id }) },
+        ]
+      : [];
+    if (status === 'canceled') return [...pay, { label: 'Reactivate', onSelect: () => void reactivate(sub) }];
     return [
+      ...pay,
       { label: 'Buy licenses', onSelect: () => setPane({ kind: 'buy', subscriptionId: sub.id }) },
       { label: 'Remove licenses', onSelect: () => setPane({ kind: 'remove', subscriptionId: sub.id }) },
       { label: 'Cancel subscription', onSelect: () => setPane({ kind: 'cancel', subscriptionId: sub.id }) },
@@ -128,7 +144,7 @@ export function ProductsSection() {
                         {assigned}/{total}
                       </td>
                       <td>
-                        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>{' '}
+                        <SubscriptionStatus status={status} payment={payments[sub.id]} />{' '}
                         <PaymentNoticeText notice={payments[sub.id]} />
                       </td>
                       <td>{renewalText(sub, status)}</td>
@@ -175,6 +191,7 @@ export function ProductsSection() {
         <LicensesPane sub={paneSub} mode={pane.kind} onClose={() => setPane(null)} />
       ) : null}
       {paneSub && pane?.kind === 'cancel' ? <CancelPane sub={paneSub} onClose={() => setPane(null)} /> : null}
+      {paneSub && pane?.kind === 'pay-with-card' ? <PayWithCardPane sub={paneSub} onClose={() => setPane(null)} /> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { chargeRequest } from '../../../lib/billing/charge-request';
 import { InvoiceLine, PaymentMethod } from '../../../lib/billing/schemas';
-import { IsoDate } from '../../../lib/schemas/dates';
+import { IsoDate, IsoDateTime } from '../../../lib/schemas/dates';
 import { Currency, MinorUnits } from '../../../lib/schemas/money';
 import { Subscription } from '../../../lib/subscriptions/schema';
 import { licensesChangeKey } from '../../../lib/room/change-key';
@@ -32,8 +32,40 @@ export const BillingJob = z.object({
   currency: Currency,
   taxRateBps: z.int(),
   paymentMethodId: z.string(),
+  /** For a purchaser's "pay again": the subscription's `paymentRetry` it answers. */
+  retryOf: z.optional(IsoDateTime),
 });
 export type BillingJob = z.infer<typeof BillingJob>;
+
+/**
+ * Money given back for a subscription: `refund`, everything paid (an undone purchase), or
+ * `refund-unused`, the unused part (a cancellation within the refund window), counted from the day
+ * the server accepted it. The amounts are worked out when the job runs, from the billing room, so a
+ * purchase job still open (it runs first) is refunded too. Keyed by subscription and kind: once only.
+ */
+export const RefundJob = z.object({
+  orgId: z.string(),
+  personId: z.string(),
+  subscriptionId: z.string(),
+  chargeKey: z.string(),
+  idempotencyKey: z.string(),
+  kind: z.enum(['refund', 'refund-unused']),
+  productName: z.string(),
+  licenses: z.int(),
+  currency: Currency,
+  taxRateBps: z.int(),
+  acceptedAt: IsoDateTime,
+});
+export type RefundJob = z.infer<typeof RefundJob>;
+
+/** Anything stored in the billing queue. */
+export const StoredJob = z.union([BillingJob, RefundJob]);
+
+export function refundJob(room: Room, sub: Subscription, kind: RefundJob['kind'], taxRateBps: number, acceptedAt: string): RefundJob | undefined {
+  if (room.ref.kind !== 'purchaser') return undefined;
+  const key = `${sub.id}~${kind}`;
+  return { orgId: room.ref.orgId, personId: room.ref.personId, subscriptionId: sub.id, chargeKey: key, idempotencyKey: key, kind, productName: sub.productName, licenses: sub.licenses, currency: sub.currency, taxRateBps, acceptedAt };
+}
 
 /**
  * The billing jobs of an accepted update of a purchaser room: one per subscription it bought or

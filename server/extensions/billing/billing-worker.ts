@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { invoiceCard, numberedInvoice, orgInvoiceNumber } from '../../../lib/billing/invoice';
-import { Charge, PaymentMethod, type Invoice } from '../../../lib/billing/schemas';
+import { invoiceCard, numberedInvoice, orgInvoiceNumber, type Amounts } from '../../../lib/billing/invoice';
+import { RETRYABLE } from '../../../lib/billing/payment-state';
+import { fullRefund, unusedRefund } from '../../../lib/billing/refund';
+import { Charge, Invoice, PaymentMethod } from '../../../lib/billing/schemas';
 import { toIsoDate } from '../../../lib/dates';
 import { readEntity } from '../../../lib/doc/read';
 import { formatMoney } from '../../../lib/money';
@@ -10,13 +12,16 @@ import type { CardVault } from '../../payments/card-vault';
 import type { PaymentProcessor } from '../../payments/processor';
 import type { Rooms } from '../../rooms';
 import type { UpdateStore } from '../../storage';
-import { BILLING_QUEUE, BillingJob } from './billing-job';
+import { BILLING_QUEUE, BillingJob, StoredJob, type RefundJob } from './billing-job';
 import type { InvoiceSequence } from './invoice-sequence';
 
 export const NO_TOKEN_MESSAGE = 'This card was added without the sync server, so it cannot be charged. Replace it while signed in.';
 
 /** Outcomes a new card may still turn into a payment. */
-export const RETRYABLE: ReadonlySet<Charge['status']> = new Set(['declined', 'no-payment-method']);
+export { RETRYABLE };
+
+/** Outcomes that moved money, whose invoices a refund gives back (net). */
+const PAID: ReadonlySet<Charge['status']> = new Set(['charged', 'credited', 'refunded']);
 
 /**
  * Bills the outbox's open jobs, one at a time: charges the card through the payment processor
@@ -67,8 +72,9 @@ export class BillingWorker {
     for (const key of this.settling) if (!open.some((job) => job.key === key)) this.settling.delete(key);
     for (const row of open) {
       if (this.settling.has(row.key)) continue;
-      const job = BillingJob.safeParse(parseJson(row.data));
-      if (job.success) await this.run(row.key, job.data);
+      const job = StoredJob.safeParse(parseJson(row.data));
+      if (job.success && (job.data.kind === 'refund' || job.data.kind === 'refund-unused')) this.refund(row.key, job.data as RefundJob);
+      else if (job.success) await this.run(row.key, job.data as BillingJob);
       else {
         console.error(`Billing job ${row.key} is not a billing job; it is set aside.`);
         this.settle(row.key);
@@ -95,6 +101,73 @@ export class BillingWorker {
     );
   }
 
+  /**
+   * Gives back what the subscription's charges took (net of credits and earlier refunds), as a
+   * credit invoice, and voids its charges never taken, so a declined card is not asked again. All
+   * in one commit with the job's settlement: a crash before it runs the job again, after it the
+   * job's own charge record makes it skip.
+   */
+  private refund(key: string, job: RefundJob): void {
+    const billing = this.rooms.open({ kind: 'billing', orgId: job.orgId, personId: job.personId });
+    if (Charge.safeParse(readBillingEntry(billing.doc, 'charges', job.chargeKey)).success) return this.settle(key);
+    const charges = [...billing.doc.getMap('charges').keys()].flatMap((chargeKey) => {
+      const charge = Charge.safeParse(readBillingEntry(billing.doc, 'charges', chargeKey));
+      return charge.success && charge.data.subscriptionId === job.subscriptionId ? [{ chargeKey, charge: charge.data }] : [];
+    });
+    const paid = charges.flatMap(({ charge }) => {
+      const invoice = charge.invoiceId && PAID.has(charge.status) ? Invoice.safeParse(readBillingEntry(billing.doc, 'invoices', charge.invoiceId)) : undefined;
+      return invoice?.success ? [invoice.data] : [];
+    });
+    const today = toIsoDate(job.acceptedAt);
+    const amounts = job.kind === 'refund' ? fullRefund(paid) : unusedRefund(paid, today, job.taxRateBps);
+    const at = new Date(this.now()).toISOString();
+    const invoice = amounts.total < 0 && paid.length ? this.creditInvoice(job, paid, amounts, at) : undefined;
+    const charge: Charge = {
+      subscriptionId: job.subscriptionId,
+      changeKey: job.chargeKey,
+      status: invoice ? 'refunded' : 'voided',
+      amount: amounts.total,
+      currency: job.currency,
+      message: invoice ? `Refunded ${formatMoney(-amounts.total, job.currency)}.` : 'Nothing was paid, so nothing is refunded.',
+      at,
+      ...(invoice ? { invoiceId: invoice.id } : {}),
+    };
+    this.settling.add(key);
+    this.rooms.write(
+      billing,
+      (doc) => {
+        if (invoice) putBillingEntity(doc, 'invoices', invoice.id, invoice);
+        putBillingEntity(doc, 'charges', job.chargeKey, charge);
+        for (const unpaid of charges) {
+          if (!RETRYABLE.has(unpaid.charge.status)) continue;
+          putBillingEntity(doc, 'charges', unpaid.chargeKey, { ...unpaid.charge, status: 'voided', message: 'Voided: the purchase was taken back before it was paid; nothing is due.', at });
+        }
+      },
+      [settleOp(key)],
+    );
+  }
+
+  /** The credit invoice of a refund: one line naming the product, billed to the profile of the last paid invoice. */
+  private creditInvoice(job: RefundJob, paid: readonly Invoice[], amounts: Amounts, at: string): Invoice {
+    const last = paid.reduce((a, b) => (b.issuedOn > a.issuedOn ? b : a));
+    const today = toIsoDate(at);
+    return {
+      id: randomUUID(),
+      number: orgInvoiceNumber(this.organizationName(job.orgId), this.sequence.next(job.orgId)),
+      issuedOn: today,
+      periodStart: job.kind === 'refund' ? paid.reduce((a, b) => (b.periodStart < a ? b.periodStart : a), last.periodStart) : toIsoDate(job.acceptedAt),
+      periodEnd: paid.reduce((a, b) => (b.periodEnd > a ? b.periodEnd : a), last.periodEnd),
+      billingProfileId: last.billingProfileId,
+      lines: [{ description: `${job.productName}, ${job.kind === 'refund' ? 'refund: purchase undone' : 'refund of the unused part: canceled'}`, productName: job.productName, subscriptionId: job.subscriptionId, quantity: job.licenses, amount: amounts.subtotal }],
+      ...amounts,
+      currency: job.currency,
+      taxRateBps: job.taxRateBps,
+      // Credited back to the card the last paid invoice was charged to.
+      ...(last.paidWith ? { paidWith: last.paidWith } : {}),
+      status: 'credit',
+    };
+  }
+
   /** A job with nothing (more) to bill: settled on its own. */
   private settle(key: string): void {
     this.settling.add(key);
@@ -104,7 +177,7 @@ export class BillingWorker {
   private async bill(job: BillingJob, card: PaymentMethod | undefined): Promise<{ charge: Charge; invoice?: Invoice }> {
     const at = new Date(this.now()).toISOString();
     const record = (status: Charge['status'], message: string, invoice?: Invoice) => ({
-      charge: { subscriptionId: job.subscriptionId, changeKey: job.chargeKey, status, amount: job.total, currency: job.currency, message, at, ...(invoice ? { invoiceId: invoice.id } : {}) },
+      charge: { subscriptionId: job.subscriptionId, changeKey: job.chargeKey, status, amount: job.total, currency: job.currency, message, at, ...(invoice ? { invoiceId: invoice.id } : {}), ...(job.retryOf ? { retryOf: job.retryOf } : {}) },
       invoice,
     });
     if (job.lines.length === 0) return record('nothing-due', 'Nothing to bill: the change falls on the last day of the term.');

@@ -26,6 +26,13 @@ describe('summary', () => {
     expect(chat.assignedNames).toContain('Liam Fischer');
   });
 
+  it('marks the subscriptions whose payment failed, and only those', () => {
+    const { org, doc, directory } = demoSummary();
+    const entries = summarize(directory, [{ personId: org.purchaser.id, subscriptions: Object.values(readState(doc).subscriptions), failed: new Set(['sub-chat']) }]);
+    expect(entries['person-01/sub-chat']!.paymentFailed).toBe(true);
+    expect('paymentFailed' in entries['person-01/sub-notes']!).toBe(false);
+  });
+
   it('rewrites only changed entries and deletes gone ones', () => {
     const { entries } = demoSummary();
     const doc = createSummaryDoc();

@@ -264,9 +264,12 @@ describe('judgePurchaserUpdate', () => {
       expect(judgePurchaserUpdate(invoicesFirst, before, after, ctx())).toEqual({ ok: false, refuse: 'invoices.inv-chat-1: invoices are issued by the server only' });
     });
 
-    it('accepts a deleted subscription', () => {
+    it('accepts a deleted subscription bought within 7 days (an undone purchase), and puts back an older one', () => {
+      const recent = purchase();
+      expect(judgePurchaserUpdate(touchedOf({ subscriptions: ['sub-new'] }), entries('subscriptions', [recent]), { subscriptions: {} }, ctx())).toEqual(ACCEPTED);
       const chat = seededSub('sub-chat');
-      expect(judgePurchaserUpdate(touchedOf({ subscriptions: ['sub-chat'] }), entries('subscriptions', [chat]), { subscriptions: {} }, ctx())).toEqual(ACCEPTED);
+      const judgement = judgePurchaserUpdate(touchedOf({ subscriptions: ['sub-chat'] }), entries('subscriptions', [chat]), { subscriptions: {} }, ctx());
+      expect(judgement).toMatchObject({ ok: true, corrections: [{ op: 'put', collection: 'subscriptions', id: 'sub-chat', fields: { licenses: chat.licenses, assigned: chat.assigned } }] });
     });
   });
 });

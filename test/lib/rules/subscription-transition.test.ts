@@ -427,8 +427,69 @@ describe('judgeSubscription: an existing subscription', () => {
     expect(judgeSubscription('sub-chat', before, { ...before, licenses: 50 }, ctx(NOW, org))).toEqual(ACCEPTED);
   });
 
-  it('accepts a deleted subscription', () => {
-    expect(judgeSubscription('sub-chat', seeded('sub-chat'), undefined, ctx())).toEqual(ACCEPTED);
+  it('accepts a deleted subscription within 7 days of its purchase: the purchase is undone', () => {
+    expect(judgeSubscription('sub-new', purchase(), undefined, ctx())).toEqual(ACCEPTED);
+    expect(judgeSubscription('sub-new', purchase(), undefined, ctx('2026-03-21T23:59:00.000Z'))).toEqual(ACCEPTED);
     expect(judgeSubscription('sub-gone', undefined, undefined, ctx())).toEqual(ACCEPTED);
+  });
+
+  it('puts back a subscription deleted 7 days or more after its purchase, with a notice: the money stays', () => {
+    const { id, ...fields } = purchase();
+    expect(judgeSubscription(id, purchase(), undefined, ctx('2026-03-22T00:00:00.000Z'))).toEqual({
+      ok: true,
+      corrections: [{ op: 'put', collection: 'subscriptions', id, fields }],
+      notices: [{ subscriptionId: id, message: 'Contoso Chat was bought on Mar 15, 2026, more than 7 days ago, so the purchase can no longer be undone and nothing was refunded. Cancel it to stop its renewal.' }],
+    });
+  });
+});
+
+describe('judgeSubscription: canceling within the refund window', () => {
+  const canceled = (sub: Subscription): Subscription => ({ ...sub, status: 'canceled', cancellation: { reason: 'other', feedback: '', canceledAt: NOW } });
+
+  it('ends the subscription today when canceled within 7 days of its purchase', () => {
+    const before = purchase();
+    expect(judgeSubscription(before.id, before, canceled(before), ctx('2026-03-18T09:00:00.000Z'))).toEqual({
+      ok: true,
+      corrections: [{ op: 'put', collection: 'subscriptions', id: before.id, fields: { renewsOn: '2026-03-18' } }],
+      notices: [{ subscriptionId: before.id, message: 'Contoso Chat was canceled within 7 days of its purchase, so it ends today and the unused part is refunded.' }],
+    });
+  });
+
+  it('only stops the renewal when canceled later', () => {
+    const before = purchase();
+    expect(judgeSubscription(before.id, before, canceled(before), ctx('2026-03-22T09:00:00.000Z'))).toEqual(ACCEPTED);
+  });
+});
+
+describe('judgeSubscription: asking to pay again', () => {
+  const declined = { subscriptionId: 'sub-new', changeKey: 'sub-new@1.1', status: 'declined', amount: 6766, currency: 'USD', message: 'Your card was declined.', at: '2026-03-15T11:00:00.000Z' } as const;
+  const withCharge = (charge: typeof declined | undefined, now = NOW): TransitionContext => ({ ...ctx(now), chargeOf: () => charge });
+
+  it('accepts a retry of a declined charge', () => {
+    const before = purchase();
+    expect(judgeSubscription(before.id, before, { ...before, paymentRetry: NOW }, withCharge(declined))).toEqual(ACCEPTED);
+  });
+
+  it('corrects a retry when the payment has not failed, or one less than a minute after the last, or one asked long ago offline', () => {
+    const before = purchase();
+    const back = { op: 'unset', collection: 'subscriptions', id: before.id, field: 'paymentRetry' };
+    expect(judgeSubscription(before.id, before, { ...before, paymentRetry: NOW }, withCharge({ ...declined, status: 'charged' } as never))).toMatchObject({ ok: true, corrections: [back] });
+    expect(judgeSubscription(before.id, before, { ...before, paymentRetry: NOW }, withCharge(undefined))).toMatchObject({ ok: true, corrections: [back] });
+    const retried = { ...before, paymentRetry: '2026-03-15T11:59:30.000Z' };
+    expect(judgeSubscription(before.id, retried, { ...before, paymentRetry: NOW }, withCharge(declined))).toMatchObject({
+      ok: true,
+      corrections: [{ op: 'put', collection: 'subscriptions', id: before.id, fields: { paymentRetry: retried.paymentRetry } }],
+      notices: [{ message: 'The payment for Contoso Chat was just tried again; ask again in a minute.' }],
+    });
+    expect(judgeSubscription(before.id, before, { ...before, paymentRetry: '2026-03-15T11:00:00.000Z' }, withCharge(declined))).toMatchObject({ ok: true, corrections: [back] });
+  });
+
+  it('refuses a retry ahead of the server clock, and puts back one taken back (an Undo)', () => {
+    const before = purchase();
+    expect(judgeSubscription(before.id, before, { ...before, paymentRetry: '2026-03-15T12:05:00.000Z' }, withCharge(declined))).toMatchObject({ ok: false });
+    expect(judgeSubscription(before.id, { ...before, paymentRetry: NOW }, before, withCharge(declined))).toMatchObject({
+      ok: true,
+      corrections: [{ op: 'put', collection: 'subscriptions', id: before.id, fields: { paymentRetry: NOW } }],
+    });
   });
 });

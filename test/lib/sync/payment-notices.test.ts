@@ -48,6 +48,17 @@ describe('paymentNotices', () => {
     expect(paymentNotices(doc, billing, [], {}).notices).toEqual({ s1: { state: 'declined', message: 'declined' } });
   });
 
+  it('awaits again after the purchaser asked to pay again, until a charge answers that request', () => {
+    const doc = purchaser();
+    const billing = createBillingDoc();
+    const key = licensesChangeKey(doc, 's1')!;
+    charged(billing, key, 'declined');
+    applyChanges(doc, [{ op: 'put', collection: 'subscriptions', id: 's1', fields: { paymentRetry: AT } }], null);
+    expect(paymentNotices(doc, billing, [], {}).notices).toEqual({ s1: { state: 'awaiting', message: 'Awaiting confirmation' } });
+    putBillingEntity(billing, 'charges', key, { subscriptionId: 's1', changeKey: key, status: 'declined', amount: 100, currency: 'USD', message: 'Declined again.', at: AT, retryOf: AT });
+    expect(paymentNotices(doc, billing, [], {}).notices).toEqual({ s1: { state: 'declined', message: 'Declined again.' } });
+  });
+
   it('keeps earlier notices until the billing room has synced', () => {
     const previous = { s1: { state: 'declined' as const, message: 'Your card was declined.' } };
     expect(paymentNotices(purchaser(), undefined, [], previous).notices).toEqual(previous);

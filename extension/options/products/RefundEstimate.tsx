@@ -1,0 +1,29 @@
+import { unusedRefund } from '../../../lib/billing/refund';
+import { toIsoDate } from '../../../lib/dates';
+import { formatMoney } from '../../../lib/money';
+import { withinRefundWindow } from '../../../lib/rules/refund-window';
+import type { Subscription } from '../../../lib/subscriptions/schema';
+import { nowIso } from '../../../components/format';
+import { db } from '../../ui/db';
+import { useOrganization } from '../../ui/hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
+
+/**
+ * Before canceling within 7 days of the purchase: the refund the sync server will give (the same
+ * `unusedRefund` over the invoices this device has of the subscription), and that it ends today.
+ * Only for an account's subscriptions: the demo bills on the device and refunds nothing.
+ */
+export function RefundEstimate({ sub }: { sub: Subscription }) {
+  const org = useOrganization();
+  const account = useLiveQuery(() => db.meta.get('account'), []).data;
+  const invoices = useLiveQuery(() => db.invoices.filter((invoice) => invoice.lines.some((line) => line.subscriptionId === sub.id)).toArray(), [sub.id]).data;
+  const now = nowIso();
+  if (!account || !org || !invoices || !withinRefundWindow(sub.startedOn, now)) return null;
+  const refund = unusedRefund(invoices, toIsoDate(now), org.taxRateBps);
+  return (
+    <p data-testid="refund-estimate">
+      Bought within the last 7 days: canceling ends it today, and a refund of about {formatMoney(-refund.total, sub.currency)} (incl. tax) for the unused
+      part goes back to your card.
+    </p>
+  );
+}
