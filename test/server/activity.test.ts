@@ -80,16 +80,17 @@ describe('the activity log', () => {
       const messages = () => [...console.doc.getMap<{ message: string; at: string }>('notifications').values()].sort((a, b) => a.at.localeCompare(b.at)).map((n) => n.message);
       const before = messages().length;
       const today = toIsoDate(new Date().toISOString());
-      const notes = DEMO.catalog.find((p) => p.id === 'prod-design')!;
-      await write([{ op: 'put', collection: 'subscriptions', id: 'sub-bought', fields: { productId: notes.id, productName: notes.name, purchaserId: MAYA.personId, licenses: 3, assigned: {}, term: 'annual', status: 'active', startedOn: today, renewsOn: addMonths(today, 12), unitPrice: notes.prices.annual, currency: notes.currency, paymentMethodId: 'pm-visa' } }]);
+      const design = DEMO.catalog.find((p) => p.id === 'prod-design')!;
+      await write([{ op: 'put', collection: 'subscriptions', id: 'sub-bought', fields: { productId: design.id, productName: design.name, purchaserId: MAYA.personId, licenses: 3, assigned: {}, term: 'annual', status: 'active', startedOn: today, renewsOn: addMonths(today, 12), unitPrice: design.prices.annual, currency: design.currency, paymentMethodId: 'pm-visa' } }]);
       await until(() => messages().length === before + 1, 'the purchase notification', 2_000);
-      expect(messages().at(-1)).toBe(`Maya Okafor bought 3 licenses of ${notes.name} — ${formatMoney(3 * notes.prices.annual, notes.currency)} / year`);
+      expect(messages().at(-1)).toBe(`Maya Okafor bought 3 licenses of ${design.name} — ${formatMoney(3 * design.prices.annual, design.currency)} / year`);
       await write([{ op: 'put', collection: 'subscriptions', id: 'sub-bought', fields: { licenses: 5 } }]);
       await until(() => messages().length === before + 2, 'the license notification', 2_000);
-      expect(messages().at(-1)).toBe(`Maya Okafor added 2 licenses of ${notes.name}, now 5 — ${formatMoney(5 * notes.prices.annual, notes.currency)} / year`);
+      expect(messages().at(-1)).toBe(`Maya Okafor added 2 licenses of ${design.name}, now 5 — ${formatMoney(5 * design.prices.annual, design.currency)} / year`);
       await write([{ op: 'put', collection: 'subscriptions', id: 'sub-bought', fields: { status: 'canceled', cancellation: { reason: 'other', feedback: '', canceledAt: new Date().toISOString() } } }]);
       await until(() => messages().length === before + 3, 'the cancellation notification', 2_000);
-      expect(messages().at(-1)).toBe(`Maya Okafor canceled ${notes.name} (Other) — it ends on ${formatDay(addMonths(today, 12))}`);
+      // Canceled within 7 days of the purchase: the server ends it today and refunds the rest.
+      expect(messages().at(-1)).toBe(`Maya Okafor canceled ${design.name} (Other) — it ends on ${formatDay(today)}`);
     } finally {
       console.destroy();
     }
@@ -104,6 +105,7 @@ describe('the activity log', () => {
       `purchaser ${DEMO.catalog.find((p) => p.id === 'prod-design')!.name} subscription:  → Bought 3 licenses, annual`,
       expect.stringMatching(/licenses: 3 → 5$/),
       expect.stringMatching(/status: Active → Canceled \(Other\)$/),
+      expect.stringMatching(/correction:  → .* was canceled within 7 days of its purchase, so it ends today and the unused part is refunded\.$/),
     ]);
     expect((await activity(admin, '?from=2099-01-01')).entries).toEqual([]);
     expect((await activity(admin, '?from=yesterday')).status).toBe(400);

@@ -38,6 +38,9 @@ afterAll(async () => {
   data.remove();
 });
 
+/** Cards added in this file, across Maya's devices. */
+let cardsAdded = 0;
+
 /** Maya's background, signed in. */
 async function device() {
   const { db, store, sync, service, meta, synced } = await nodeDevice('maya');
@@ -54,7 +57,8 @@ async function device() {
       number,
       securityCode: '123',
       expMonth: 12,
-      expYear: new Date().getUTCFullYear() + 2,
+      // Another expiry each time: the same card twice on one profile is refused.
+      expYear: new Date().getUTCFullYear() + 2 + cardsAdded++,
       nameOnCard: 'Maya Okafor',
       address: { line1: '1 Main St', line2: '', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
       makeDefault: false,
@@ -190,7 +194,7 @@ describe('the server bills purchases and license changes', () => {
     const { charge, invoice } = await chargeOf(`${sub.id}~refund`);
     expect(charge).toMatchObject({ status: 'refunded', subscriptionId: sub.id, amount: -bought.invoice!.total });
     expect(invoice).toMatchObject({ status: 'credit', subtotal: -bought.invoice!.subtotal, tax: -bought.invoice!.tax, total: -bought.invoice!.total });
-    expect(invoice!.lines).toEqual([{ description: 'Contoso Chat, refund: purchase undone', subscriptionId: sub.id, quantity: 4, amount: -bought.invoice!.subtotal }]);
+    expect(invoice!.lines).toEqual([{ description: 'Contoso Chat, refund: purchase undone', productName: 'Contoso Chat', subscriptionId: sub.id, quantity: 4, amount: -bought.invoice!.subtotal }]);
     expect(sequenceOf(invoice!.number)).toBe(lastNumber + 1);
     lastNumber += 1;
     await until(async () => (await maya.db.invoices.get(invoice!.id))?.status === 'credit', 'the credit on the device');
