@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SummaryRow } from '../lib/admin/summary-rows';
-import { formatMoney } from '../lib/money';
-import { formatDate, PER_TERM, TERM_LABELS } from '../components/format';
+import { priceLabel } from '../lib/billing/price-label';
+import { formatDate, TERM_LABELS } from '../components/format';
 import { STATUS_LABELS } from '../components/subscription-view';
 import type { EffectiveStatus } from '../lib/subscriptions/status';
 
@@ -44,7 +44,7 @@ export function SubscriptionDetails({ row, onClose }: Props) {
         </dd>
         <dt>Billing</dt>
         <dd>
-          {TERM_LABELS[row.term]}, {formatMoney(row.unitPrice, row.currency)} per license {PER_TERM[row.term]}
+          {TERM_LABELS[row.term]}, {priceLabel(row.unitPrice, row.currency, { term: row.term, tax: 'before', perLicense: true })}
         </dd>
         <dt>Licenses</dt>
         <dd>

@@ -1,6 +1,6 @@
 import type { SummaryRow } from '../lib/admin/summary-rows';
 import { toggleSort, type SortColumn, type SummarySort } from '../lib/admin/summary-sort';
-import { formatMoney } from '../lib/money';
+import { priceLabel } from '../lib/billing/price-label';
 import { formatDate } from '../components/format';
 import { STATUS_LABELS, STATUS_TONES } from '../components/subscription-view';
 
@@ -20,7 +20,7 @@ const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
   { column: 'licenses', label: 'Licenses', numeric: true },
   { column: 'assigned', label: 'Assigned', numeric: true },
   { column: 'renewsOn', label: 'Renews or expires' },
-  { column: 'price', label: 'Price per term', numeric: true },
+  { column: 'price', label: 'Price', numeric: true },
   { column: 'status', label: 'Status' },
 ];
 
@@ -77,7 +77,7 @@ export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading }: P
               <td class="num">{row.licenses}</td>
               <td class="num">{row.assignedCount}</td>
               <td class="nowrap">{formatDate(row.renewsOn)}</td>
-              <td class="num money">{formatMoney(row.termPrice, row.currency)}</td>
+              <td class="num money">{priceLabel(row.termPrice, row.currency, { term: row.term, tax: 'before' })}</td>
               <td>
                 <span class={`badge badge-${STATUS_TONES[row.effective]}`}>{STATUS_LABELS[row.effective]}</span>
               </td>

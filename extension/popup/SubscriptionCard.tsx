@@ -7,12 +7,12 @@ import { FieldError } from '../../components/Field';
 import { Badge } from '../../components/Badge';
 import { MoneyText } from '../../components/MoneyText';
 import { PaymentNoticeText } from '../../components/PaymentNoticeText';
-import { PER_TERM } from '../../components/format';
-import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../../components/subscription-view';
+import { priceSuffix } from '../../lib/billing/price-label';
+import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf, termSince } from '../../components/subscription-view';
 
 export type QuickAction = 'buy' | 'remove' | 'assign' | 'unassign';
 
-/** One subscription: name, assigned/total, renewal or expiry, price, status, and its quick actions. */
+/** One subscription: name, term and start, assigned/total, renewal or expiry, price, status, and its quick actions. */
 export function SubscriptionCard({
   sub,
   now,
@@ -34,6 +34,7 @@ export function SubscriptionCard({
         <h2 id={`${id}-name`} tabIndex={-1}>{sub.productName}</h2>
         <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
       </div>
+      <p class="sub-card-term">{termSince(sub)}</p>
       <p class="sub-card-meta">
         <span>
           <strong>
@@ -42,7 +43,7 @@ export function SubscriptionCard({
           licenses assigned
         </span>
         <span>{renewalText(sub, status)}</span>
-        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
       </p>
       {/* A merge of two devices' offline edits can break what each command checked: say what to fix. */}
       {subscriptionProblems(sub).map((problem) => (

@@ -1,5 +1,4 @@
 import { toIsoDate } from '../dates';
-import { isExpired } from '../billing/card';
 import { buildInvoice } from '../billing/invoice';
 import { termLine } from '../billing/invoice-lines';
 import type { Change } from '../doc/change';
@@ -8,6 +7,7 @@ import type { Subscription } from '../subscriptions/schema';
 import { orgViewOf } from '../rules/org-view';
 import { licenseLimitRefusal, purchaseRefusal, purchaseTerms } from '../rules/purchase-rules';
 import { plural } from '../text/plural';
+import { cardRefusal } from './buy-form';
 import { BuyInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
 
@@ -23,8 +23,8 @@ export function buy(state: PurchaserState, input: unknown, ctx: CommandContext):
   const overLimit = licenseLimitRefusal(product, licenses, 'buy');
   if (overLimit) return fail({ licenses: overLimit });
   const card = state.paymentMethods[paymentMethodId];
-  if (!card) return fail({ paymentMethodId: 'Choose a payment method' });
-  if (isExpired(card, ctx.now)) return fail({ paymentMethodId: 'This card has expired. Update it or choose another one.' });
+  const cardProblem = cardRefusal(card, ctx.now);
+  if (!card || cardProblem) return fail({ paymentMethodId: cardProblem ?? 'Choose a payment method' });
 
   const today = toIsoDate(ctx.now);
   // The server sets its own terms when it accepts the purchase; these are what it will decide unless the catalog changes meanwhile.

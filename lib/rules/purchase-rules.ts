@@ -13,7 +13,11 @@ import type { OrgView } from './org-view';
 
 /** Why `productId` cannot be bought here, or undefined when it can. */
 export function purchaseRefusal(org: OrgView, productId: string): string | undefined {
-  const product = org.product(productId);
+  return productRefusal(org.product(productId));
+}
+
+/** Why this catalog entry (undefined: none by that id) cannot be bought here, or undefined when it can. */
+export function productRefusal(product: Product | undefined): string | undefined {
   if (!product) return 'This product is not in your catalog';
   if (!product.selfService) return `${product.name} can't be bought here. Contact your sales representative.`;
   return undefined;

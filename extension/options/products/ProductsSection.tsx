@@ -11,10 +11,10 @@ import { PaymentNoticeText } from '../../../components/PaymentNoticeText';
 import { Tabs } from '../../../components/Tabs';
 import { useToast } from '../../../components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
-import { PER_TERM } from '../../../components/format';
+import { priceSuffix } from '../../../lib/billing/price-label';
 import { usePaymentNotices } from '../../ui/hooks';
 import { command } from '../../ui/messaging';
-import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf } from '../../../components/subscription-view';
+import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf, termSince } from '../../../components/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
 import { Loading } from '../shared/Loading';
 import { BuyPane } from './BuyPane';
@@ -102,6 +102,7 @@ export function ProductsSection() {
               <thead>
                 <tr>
                   <th scope="col">Product</th>
+                  <th scope="col">Term</th>
                   <th scope="col">Licenses assigned</th>
                   <th scope="col">Status</th>
                   <th scope="col">Renewal or expiry</th>
@@ -121,6 +122,7 @@ export function ProductsSection() {
                   return (
                     <tr key={sub.id}>
                       <th scope="row">{sub.productName}</th>
+                      <td>{termSince(sub)}</td>
                       <td>
                         {assigned}/{total}
                       </td>
@@ -130,7 +132,7 @@ export function ProductsSection() {
                       </td>
                       <td>{renewalText(sub, status)}</td>
                       <td class="num">
-                        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+                        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
                       </td>
                       <td>
                         <div class="row-actions">
