@@ -20,7 +20,7 @@ const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
   { column: 'licenses', label: 'Licenses', numeric: true },
   { column: 'assigned', label: 'Assigned', numeric: true },
   { column: 'renewsOn', label: 'Renews or expires' },
-  { column: 'price', label: 'Price', numeric: true },
+  { column: 'price', label: 'Price per term', numeric: true },
   { column: 'status', label: 'Status' },
 ];
 

@@ -87,6 +87,16 @@ export function PeoplePicker({
   const cap = Math.min(max, free ?? max);
   const full = free !== undefined && value.length >= free && free <= max;
   const [announcement, setAnnouncement] = useState('');
+  const pressing = useRef(false);
+  useEffect(() => {
+    const press = (e: Event) => (pressing.current = e.type === 'pointerdown');
+    document.addEventListener('pointerdown', press, true);
+    document.addEventListener('pointerup', press, true);
+    return () => {
+      document.removeEventListener('pointerdown', press, true);
+      document.removeEventListener('pointerup', press, true);
+    };
+  }, []);
 
   const picked = new Set(value.map((p) => p.id));
   // Keyed by content, not identity: a parent re-rendered with fresh rows for the same people must not
@@ -231,7 +241,12 @@ export function PeoplePicker({
             setOpen(true);
           }}
           onKeyDown={onKeyDown}
-          onBlur={() => setOpen(false)}
+          onBlur={() => {
+            // Pressing a button below (Assign) closes the list only once the press is over: closing
+            // it at once would move the button out from under the pointer before the click lands.
+            if (pressing.current) document.addEventListener('pointerup', () => setTimeout(() => setOpen(false)), { once: true });
+            else setOpen(false);
+          }}
         />
         <ul id={listId} role="listbox" aria-label="Matching people" class="listbox" hidden={!showList}>
           {showList && results.length === 0 && resultsFor === query ? (
