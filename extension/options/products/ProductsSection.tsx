@@ -14,7 +14,7 @@ import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane'
 import { priceSuffix } from '../../../lib/billing/price-label';
 import { usePaymentNotices } from '../../ui/hooks';
 import { command } from '../../ui/messaging';
-import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf, termSince } from '../../../components/subscription-view';
+import { licenseCounts, renewalText, STATUS_LABELS, STATUS_TONES, statusOf, subscriptionTitle, termSince } from '../../../components/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
 import { Loading } from '../shared/Loading';
 import { BuyPane } from './BuyPane';
@@ -153,7 +153,7 @@ export function ProductsSection() {
                             <span class="muted">Ended</span>
                           )}
                           {status === 'expired' ? null : (
-                            <MenuButton label={`More actions for ${sub.productName}`} items={menuItems(sub, status)}>
+                            <MenuButton label={`More actions for ${subscriptionTitle(sub)}`} items={menuItems(sub, status)}>
                               <span aria-hidden="true">⋯</span>
                             </MenuButton>
                           )}
