@@ -1,7 +1,7 @@
 import type { Product } from '../org/schemas';
 import type { Subscription } from '../subscriptions/schema';
 import { assignedCount } from '../subscriptions/status';
-import { assignedCoverRefusal, licenseLimitRefusal } from '../rules/purchase-rules';
+import { assignedCoverRefusal, licenseLimitRefusal } from '../rules/license-limits';
 import { plural } from '../text/plural';
 
 // Zod-free, so the popup's licenses pane runs the same check as the command without loading zod.
