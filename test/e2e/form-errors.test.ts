@@ -1,7 +1,7 @@
 /**
  * Forms that guide: an error shown next to a field goes as soon as the field is right (no second
  * submit), a field still wrong keeps saying why, and everything typed stays. The licenses pane
- * (popup) and the Contact support form here; Buy, Cancel and Assign in their own files.
+ * (popup), the Contact support form and the sign-in form here; Buy, Cancel and Assign in their own files.
  */
 import { describe, expect, test } from 'vitest';
 import { formatAxe, seriousAxeViolations } from './harness/axe';
@@ -67,6 +67,20 @@ describe('field errors clear when the field is fixed', () => {
     await message.fill('I cannot find the invoice for March.');
     await until(async () => (await form.locator('.field-error').count()) === 0, 'no error left');
     expect(await subject.inputValue()).toBe('Where is my invoice?');
+    await page.close();
+  });
+
+  test('Settings › Sync: a refused server address is flagged until it is edited', async () => {
+    const page = await ext.openOptions('Settings');
+    const url = page.getByRole('textbox', { name: 'Sync server URL' });
+    await url.fill('not a server');
+    await page.getByRole('textbox', { name: 'One-time code' }).fill('ABCD-EFGH-JKMN');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await until(async () => (await url.getAttribute('aria-invalid')) === 'true', 'the address refused');
+    expect(await describedErrorOf(url)).not.toBe('');
+    await url.fill('http://127.0.0.1:8787');
+    await until(async () => (await url.getAttribute('aria-invalid')) === null, 'the address error gone');
+    expect(await page.getByRole('textbox', { name: 'One-time code' }).inputValue()).toBe('ABCD-EFGH-JKMN');
     await page.close();
   });
 });
