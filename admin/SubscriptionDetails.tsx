@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SummaryRow } from '../lib/admin/summary-rows';
-import { formatMoney } from '../lib/money';
-import { formatDate, PER_TERM, TERM_LABELS } from '../components/format';
-import { summaryStatus } from '../components/subscription-view';
+import { priceLabel } from '../lib/billing/price-label';
+import { formatDate, TERM_LABELS } from '../components/format';
+import { summaryStatus, termSince } from '../components/subscription-view';
 import type { EffectiveStatus } from '../lib/subscriptions/status';
 
 const TERM_ENDS: Record<EffectiveStatus, string> = { active: 'Renews on', canceled: 'Expires on', expired: 'Expired on' };
@@ -44,7 +44,7 @@ export function SubscriptionDetails({ row, onClose }: Props) {
         </dd>
         <dt>Billing</dt>
         <dd>
-          {TERM_LABELS[row.term]}, {formatMoney(row.unitPrice, row.currency)} per license {PER_TERM[row.term]}
+          {row.startedOn ? termSince({ term: row.term, startedOn: row.startedOn }) : TERM_LABELS[row.term]}, {priceLabel(row.unitPrice, row.currency, { term: row.term, tax: 'before', perLicense: true })}
         </dd>
         <dt>Licenses</dt>
         <dd>

@@ -1,6 +1,6 @@
 import type { SummaryRow } from '../lib/admin/summary-rows';
 import { toggleSort, type SortColumn, type SummarySort } from '../lib/admin/summary-sort';
-import { formatMoney } from '../lib/money';
+import { priceLabel } from '../lib/billing/price-label';
 import { formatDate } from '../components/format';
 import { summaryStatus } from '../components/subscription-view';
 
@@ -77,7 +77,7 @@ export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading }: P
               <td class="num">{row.licenses}</td>
               <td class="num">{row.assignedCount}</td>
               <td class="nowrap">{formatDate(row.renewsOn)}</td>
-              <td class="num money">{formatMoney(row.termPrice, row.currency)}</td>
+              <td class="num money">{priceLabel(row.termPrice, row.currency, { term: row.term, tax: 'before' })}</td>
               <td>
                 <span class={`badge badge-${summaryStatus(row).tone}`}>{summaryStatus(row).label}</span>
               </td>

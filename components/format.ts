@@ -1,5 +1,4 @@
 import type { IsoDate } from '../lib/dates';
-import type { Term } from '../lib/org/schemas';
 
 const dayFormatter = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -9,8 +8,8 @@ export function formatDate(day: IsoDate): string {
   return Number.isNaN(ms) ? day : dayFormatter.format(ms);
 }
 
-export const TERM_LABELS: Record<Term, string> = { monthly: 'Monthly', annual: 'Annual' };
-export const PER_TERM: Record<Term, string> = { monthly: 'per month', annual: 'per year' };
+// Terms and prices are labelled by lib/billing/price-label, for the CSV export too.
+export { PER_TERM, TERM_LABELS } from '../lib/billing/price-label';
 
 export function nowIso(): string {
   return new Date().toISOString();

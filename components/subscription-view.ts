@@ -1,7 +1,7 @@
 import type { Subscription } from '../lib/subscriptions/schema';
 import { assignedCount, effectiveStatus, type EffectiveStatus } from '../lib/subscriptions/status';
 import type { BadgeTone } from './Badge';
-import { formatDate } from './format';
+import { formatDate, TERM_LABELS } from './format';
 
 export const STATUS_LABELS: Record<EffectiveStatus, string> = {
   active: 'Active',
@@ -26,6 +26,19 @@ export function renewalText(sub: Subscription, status: EffectiveStatus): string 
   if (status === 'active') return `Renews on ${day}`;
   if (status === 'canceled') return `Expires on ${day}`;
   return `Expired on ${day}`;
+}
+
+/**
+ * "Annual · since Mar 3, 2026": what tells two subscriptions of one product apart. Shown with
+ * every listed subscription (popup cards, the console's tables, the panes' descriptions).
+ */
+export function termSince(sub: Pick<Subscription, 'term' | 'startedOn'>): string {
+  return `${TERM_LABELS[sub.term]} · since ${formatDate(sub.startedOn)}`;
+}
+
+/** "Contoso Chat · Annual · since Mar 3, 2026". */
+export function subscriptionTitle(sub: Pick<Subscription, 'productName' | 'term' | 'startedOn'>): string {
+  return `${sub.productName} · ${termSince(sub)}`;
 }
 
 /** "3/10" with its spoken form. */

@@ -8,12 +8,12 @@ import { FieldError } from '../../components/Field';
 import { SubscriptionStatus } from '../../components/SubscriptionStatus';
 import { MoneyText } from '../../components/MoneyText';
 import { PaymentNoticeText } from '../../components/PaymentNoticeText';
-import { PER_TERM } from '../../components/format';
-import { licenseCounts, renewalText, statusOf } from '../../components/subscription-view';
+import { priceSuffix } from '../../lib/billing/price-label';
+import { licenseCounts, renewalText, statusOf, termSince } from '../../components/subscription-view';
 
 export type QuickAction = 'buy' | 'remove' | 'assign' | 'unassign';
 
-/** One subscription: name, assigned/total, renewal or expiry, price, status, and its quick actions. */
+/** One subscription: name, term and start, assigned/total, renewal or expiry, price, status, and its quick actions. */
 export function SubscriptionCard({
   sub,
   now,
@@ -35,6 +35,7 @@ export function SubscriptionCard({
         <h2 id={`${id}-name`} tabIndex={-1}>{sub.productName}</h2>
         <SubscriptionStatus status={status} payment={payment} />
       </div>
+      <p class="sub-card-term">{termSince(sub)}</p>
       <p class="sub-card-meta">
         <span>
           <strong>
@@ -43,7 +44,7 @@ export function SubscriptionCard({
           licenses assigned
         </span>
         <span>{renewalText(sub, status)}</span>
-        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
       </p>
       {/* A merge of two devices' offline edits can break what each command checked: say what to fix. */}
       {subscriptionProblems(sub).map((problem) => (

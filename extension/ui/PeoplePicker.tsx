@@ -4,6 +4,9 @@ import type { Person } from '../../lib/org/schemas';
 import type { PersonRow } from '../store/db';
 import { db } from './db';
 import { FieldError } from '../../components/Field';
+import { Button } from '../../components/Button';
+import { MAX_PICKS } from '../../lib/commands/assign-picks';
+import { plural } from '../../lib/text/plural';
 
 export interface PeoplePickerProps {
   /** The people picked so far, in the order they were picked. */
@@ -11,7 +14,14 @@ export interface PeoplePickerProps {
   onChange: (people: Person[]) => void;
   /** People who already have a license: never offered. */
   exclude?: ReadonlySet<string>;
+  /** People picked at a time. */
   max?: number;
+  /**
+   * Licenses free to assign: the picker stops there ("3 of 3 free licenses picked") and offers
+   * `onBuyMore` with how many more licenses the people the person tried to add need.
+   */
+  free?: number;
+  onBuyMore?: (count: number) => void;
   label?: string;
   error?: string | undefined;
   /** Field key for errors/focus. */
@@ -46,12 +56,15 @@ async function findPeople(query: string, skip: ReadonlySet<string>): Promise<{ f
 /**
  * ARIA 1.2 combobox over the organization's directory: type a name, ArrowDown/ArrowUp to move,
  * Enter (or click) to add, Esc to close the list. Picked people show as chips with remove buttons.
+ * The list of results sits in the flow below the input, so it never covers what follows.
  */
 export function PeoplePicker({
   value,
   onChange,
   exclude,
-  max = 20,
+  max = MAX_PICKS,
+  free,
+  onBuyMore,
   label = 'Name or email',
   error,
   name = 'personIds',
@@ -69,7 +82,21 @@ export function PeoplePicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [limitMessage, setLimitMessage] = useState('');
+  /** People refused for want of a free license: how many more licenses "Buy N more" buys. */
+  const [wanted, setWanted] = useState(0);
+  const cap = Math.min(max, free ?? max);
+  const full = free !== undefined && value.length >= free && free <= max;
   const [announcement, setAnnouncement] = useState('');
+  const pressing = useRef(false);
+  useEffect(() => {
+    const press = (e: Event) => (pressing.current = e.type === 'pointerdown');
+    document.addEventListener('pointerdown', press, true);
+    document.addEventListener('pointerup', press, true);
+    return () => {
+      document.removeEventListener('pointerdown', press, true);
+      document.removeEventListener('pointerup', press, true);
+    };
+  }, []);
 
   const picked = new Set(value.map((p) => p.id));
   // Keyed by content, not identity: a parent re-rendered with fresh rows for the same people must not
@@ -104,8 +131,11 @@ export function PeoplePicker({
   }, [query, pickedKey, excludeKey]);
 
   function pick(person: PersonRow) {
-    if (value.length >= max) {
-      setLimitMessage(`You can add up to ${max} people at a time. Assign these first, then add more.`);
+    if (value.length >= cap) {
+      if (full) {
+        setWanted((n) => n + 1);
+        setQuery('');
+      } else setLimitMessage(`You can add up to ${max} people at a time. Assign these first, then add more.`);
       setOpen(false);
       return;
     }
@@ -114,12 +144,13 @@ export function PeoplePicker({
     setQuery('');
     setOpen(false);
     setLimitMessage('');
-    setAnnouncement(`${person.displayName} added. ${value.length + 1} of ${max} picked.`);
+    setAnnouncement(`${person.displayName} added. ${value.length + 1} of ${cap} picked.`);
   }
 
   function remove(person: Person) {
     onChange(value.filter((p) => p.id !== person.id));
     setLimitMessage('');
+    setWanted(0);
     setAnnouncement(`${person.displayName} removed.`);
   }
 
@@ -164,7 +195,10 @@ export function PeoplePicker({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const limitId = `${id}-limit`;
-  const describedBy = [hintId, error ? errorId : '', limitMessage ? limitId : ''].filter(Boolean).join(' ');
+  const freeId = `${id}-free`;
+  const describedBy = [hintId, free !== undefined ? freeId : '', error ? errorId : '', limitMessage ? limitId : '']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div class={`people-picker field ${error ? 'field-invalid' : ''}`}>
@@ -175,7 +209,7 @@ export function PeoplePicker({
         Type a name, then pick from the results. You can add up to {max} people at a time.
       </p>
       {value.length ? (
-        <ul class="chips" aria-label={`Picked people (${value.length} of ${max})`}>
+        <ul class="chips" aria-label={`Picked people (${value.length} of ${cap})`}>
           {value.map((p) => (
             <li class="chip" key={p.id}>
               <span>{p.displayName}</span>
@@ -207,7 +241,12 @@ export function PeoplePicker({
             setOpen(true);
           }}
           onKeyDown={onKeyDown}
-          onBlur={() => setOpen(false)}
+          onBlur={() => {
+            // Pressing a button below (Assign) closes the list only once the press is over: closing
+            // it at once would move the button out from under the pointer before the click lands.
+            if (pressing.current) document.addEventListener('pointerup', () => setTimeout(() => setOpen(false)), { once: true });
+            else setOpen(false);
+          }}
         />
         <ul id={listId} role="listbox" aria-label="Matching people" class="listbox" hidden={!showList}>
           {showList && results.length === 0 && resultsFor === query ? (
@@ -241,6 +280,19 @@ export function PeoplePicker({
             : null}
         </ul>
       </div>
+      {free !== undefined ? (
+        <div class="picker-limit">
+          <p id={freeId} class="field-hint" role="status">
+            {free ? `${value.length} of ${plural(free, 'free license')} picked` : 'No licenses are free'}
+            {full && wanted ? `. ${plural(wanted, 'more person needs', 'more people need')} a license` : ''}
+          </p>
+          {full && onBuyMore ? (
+            <Button small onClick={() => onBuyMore(Math.max(1, wanted))}>
+              Buy {Math.max(1, wanted)} more
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
       {limitMessage ? (
         <p id={limitId} class="field-error" role="alert">
           <span aria-hidden="true">⚠ </span>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { liveErrors, type FormValues } from '../../lib/commands/form-errors';
 import type { FieldErrors } from '../../lib/commands/result';
 import type { CommandName, Response } from '../../lib/messaging/requests';
 import { useToast } from '../../components/Toast';
@@ -13,14 +14,26 @@ export function fieldError(errors: FieldErrors, name: string): string | undefine
   return undefined;
 }
 
+/** A form's current values and what the command's own pure validation finds wrong with them. */
+export interface FormCheck {
+  values: FormValues;
+  problems: FieldErrors;
+}
+
 /**
  * State for a form that runs one command: its field errors, a busy flag, and focus moved to the first
  * invalid field (or the form's error summary) when errors come back. Values stay in the form's own
  * state, so nothing typed is lost on an error. A command that succeeds is confirmed in a toast (with
  * Undo when it can be reverted) after `onSuccess` has closed or reset the form.
+ *
+ * With a `check`, a field's error clears as soon as its value is valid (`liveErrors`), and `validate`
+ * reports every invalid field at once before anything is sent.
  */
-export function useCommand<F extends HTMLElement = HTMLFormElement>() {
-  const [errors, setErrors] = useState<FieldErrors>({});
+export function useCommand<F extends HTMLElement = HTMLFormElement>(check?: FormCheck) {
+  const [shown, setShown] = useState<{ errors: FieldErrors; at: FormValues }>({ errors: {}, at: {} });
+  const values = useRef<FormValues>({});
+  values.current = check?.values ?? {};
+  const errors = check ? liveErrors(shown.errors, shown.at, check.values, check.problems) : shown.errors;
   const [pending, setPending] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   const formRef = useRef<F>(null);
@@ -40,6 +53,7 @@ export function useCommand<F extends HTMLElement = HTMLFormElement>() {
     if (busy.current) return false;
     busy.current = true;
     setPending(true);
+    const sent = values.current;
     try {
       const result = await command(name, input);
       if (result.ok) {
@@ -48,7 +62,10 @@ export function useCommand<F extends HTMLElement = HTMLFormElement>() {
         toast.show(result.message, { canUndo: result.canUndo });
         return true;
       }
-      setErrors(Object.keys(result.errors).length ? result.errors : { form: 'Something went wrong. Try again.' });
+      setShown({
+        errors: Object.keys(result.errors).length ? result.errors : { form: 'Something went wrong. Try again.' },
+        at: sent,
+      });
       setFocusTick((t) => t + 1);
       return false;
     } finally {
@@ -57,13 +74,24 @@ export function useCommand<F extends HTMLElement = HTMLFormElement>() {
     }
   }
 
+  function setErrors(next: FieldErrors) {
+    setShown({ errors: next, at: values.current });
+  }
+
   /** Shows errors found before sending (e.g. a 21st person), focusing the first one. */
   function showErrors(next: FieldErrors) {
     setErrors(next);
     setFocusTick((t) => t + 1);
   }
 
-  return { errors, setErrors, showErrors, pending, run, formRef };
+  /** True when the check finds nothing wrong; otherwise shows every problem at once. */
+  function validate(): boolean {
+    if (!check || !Object.keys(check.problems).length) return true;
+    showErrors(check.problems);
+    return false;
+  }
+
+  return { errors, setErrors, showErrors, validate, pending, run, formRef };
 }
 
 /** Number(...) for number fields: an empty or unparseable field becomes NaN, which the command reports. */

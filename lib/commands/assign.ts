@@ -3,6 +3,7 @@ import { effectiveStatus, freeLicenses } from '../subscriptions/status';
 import { orgViewOf } from '../rules/org-view';
 import { outsiders } from '../rules/purchase-rules';
 import { plural } from '../text/plural';
+import { freeLicensesRefusal } from './assign-picks';
 import { AssignInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
 
@@ -24,14 +25,8 @@ export function assign(state: PurchaserState, input: unknown, ctx: CommandContex
   if (alreadyAssigned.length) {
     return fail({ personIds: `${alreadyAssigned.join(', ')} already ${alreadyAssigned.length === 1 ? 'has a license' : 'have licenses'}` });
   }
-  const free = freeLicenses(sub);
-  if (personIds.length > free) {
-    return fail({
-      personIds: free === 0
-        ? 'No licenses are free. Add licenses or unassign someone first.'
-        : `Only ${plural(free, 'license is', 'licenses are')} free. Pick up to ${plural(free, 'person', 'people')}, or add licenses first.`,
-    });
-  }
+  const tooMany = freeLicensesRefusal(personIds.length, freeLicenses(sub));
+  if (tooMany) return fail({ personIds: tooMany });
 
   const entries = Object.fromEntries(personIds.map((id) => [id, ctx.now]));
   const first = people[0]?.displayName ?? '';

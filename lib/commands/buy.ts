@@ -1,5 +1,4 @@
 import { toIsoDate } from '../dates';
-import { isExpired } from '../billing/card';
 import { canPay } from '../billing/payable-cards';
 import { buildInvoice, invoiceCard } from '../billing/invoice';
 import { termLine } from '../billing/invoice-lines';
@@ -9,6 +8,7 @@ import type { Subscription } from '../subscriptions/schema';
 import { orgViewOf } from '../rules/org-view';
 import { licenseLimitRefusal, purchaseRefusal, purchaseTerms } from '../rules/purchase-rules';
 import { plural } from '../text/plural';
+import { cardRefusal } from './buy-form';
 import { BuyInput } from './inputs';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
 
@@ -24,8 +24,8 @@ export function buy(state: PurchaserState, input: unknown, ctx: CommandContext):
   const overLimit = licenseLimitRefusal(product, licenses, 'buy');
   if (overLimit) return fail({ licenses: overLimit });
   const card = state.paymentMethods[paymentMethodId];
-  if (!card) return fail({ paymentMethodId: 'Choose a payment method' });
-  if (isExpired(card, ctx.now)) return fail({ paymentMethodId: 'This card has expired. Update it or choose another one.' });
+  const cardProblem = cardRefusal(card, ctx.now);
+  if (!card || cardProblem) return fail({ paymentMethodId: cardProblem ?? 'Choose a payment method' });
   if (!canPay(card, ctx.billing === 'server')) return fail({ paymentMethodId: 'This card was added without the sync server and cannot be charged. Choose another one.' });
 
   const today = toIsoDate(ctx.now);

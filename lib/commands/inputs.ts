@@ -2,37 +2,41 @@ import * as z from 'zod/mini';
 import { IsoDate } from '../schemas/dates';
 import { Address } from '../billing/schemas';
 import { Id, Term } from '../org/schemas';
+import { MAX_PICKS, PICK_SOMEONE } from './assign-picks';
+import { KEEP_A_LICENSE, WHOLE_LICENSES } from './license-total';
 import { CancelReason } from '../subscriptions/schema';
 
 /**
  * The form inputs of every command, as the UI sends them. These schemas are the contract between
  * popup/options and the background; the commands check everything that depends on state.
  */
-const wholeNumber = (what: string) => z.int(`Enter a whole number of ${what}`);
+/** An id the person picked from a list: when it is missing or malformed, `message` says what to pick. */
+const picked = (message: string) => z.string(message).check(z.minLength(1, message), z.maxLength(64, message));
+const subscriptionId = picked('This subscription no longer exists. Close this pane and try again.');
 
 export const BuyInput = z.object({
-  productId: Id,
-  licenses: wholeNumber('licenses').check(z.gte(1, 'Buy at least 1 license')),
-  term: Term,
-  paymentMethodId: Id,
+  productId: picked('Choose a product'),
+  licenses: z.int(WHOLE_LICENSES).check(z.gte(1, 'Buy at least 1 license')),
+  term: z.enum(Term.options, 'Choose monthly or annual'),
+  paymentMethodId: picked('Choose a payment method'),
 });
 
 export const SetLicensesInput = z.object({
-  subscriptionId: Id,
-  total: wholeNumber('licenses').check(z.gte(1, 'Keep at least 1 license, or cancel the subscription')),
+  subscriptionId,
+  total: z.int(WHOLE_LICENSES).check(z.gte(1, KEEP_A_LICENSE)),
 });
 
 export const AssignInput = z.object({
-  subscriptionId: Id,
-  personIds: z.array(Id).check(
-    z.minLength(1, 'Pick at least one person'),
-    z.maxLength(20, 'You can assign up to 20 people at a time'),
+  subscriptionId,
+  personIds: z.array(picked('Pick people from your organization')).check(
+    z.minLength(1, PICK_SOMEONE),
+    z.maxLength(MAX_PICKS, `You can assign up to ${MAX_PICKS} people at a time`),
   ),
 });
 
 export const UnassignInput = z.object({
-  subscriptionId: Id,
-  personIds: z.array(Id).check(z.minLength(1, 'Select at least one person')),
+  subscriptionId,
+  personIds: z.array(picked('Select people who have a license')).check(z.minLength(1, 'Select at least one person')),
 });
 
 export const RetryPaymentInput = z.object({ subscriptionId: Id });
@@ -42,12 +46,12 @@ export const PayWithCardInput = z.object({ subscriptionId: Id, paymentMethodId: 
 export type PayWithCardInput = z.infer<typeof PayWithCardInput>;
 
 export const CancelInput = z.object({
-  subscriptionId: Id,
+  subscriptionId,
   reason: z.enum(CancelReason.options, 'Pick a reason'),
   feedback: z.string().check(z.trim(), z.maxLength(1000, 'Feedback can be at most 1,000 characters')),
 });
 
-export const ReactivateInput = z.object({ subscriptionId: Id });
+export const ReactivateInput = z.object({ subscriptionId });
 
 const month = z.int('Choose a month').check(z.gte(1, 'Choose a month'), z.lte(12, 'Choose a month'));
 const year = z.int('Choose a year').check(z.gte(2000, 'Choose a year'), z.lte(2100, 'Choose a year'));
@@ -101,7 +105,7 @@ export const SetDefaultPaymentMethodInput = z.object({ paymentMethodId: Id });
 
 export const SupportRequestInput = z.object({
   subject: z.string().check(z.trim(), z.minLength(1, 'Enter a subject'), z.maxLength(200, 'Keep the subject under 200 characters')),
-  message: z.string().check(z.trim(), z.minLength(1, 'Describe what you need help with'), z.maxLength(5000)),
+  message: z.string().check(z.trim(), z.minLength(1, 'Describe what you need help with'), z.maxLength(5000, 'Keep the message under 5,000 characters')),
   email: z.email('Enter an email address we can reply to'),
 });
 

@@ -40,3 +40,9 @@ export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; 
   }
   return errors;
 }
+
+/** Every field of `input` that `schema` refuses, at once; nothing when it parses. */
+export function inputErrors(schema: z.ZodMiniType, input: unknown): FieldErrors {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? {} : issuesToErrors(parsed.error.issues);
+}

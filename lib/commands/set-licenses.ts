@@ -7,10 +7,10 @@ import type { Invoice, PaymentMethod } from '../billing/schemas';
 import type { Change } from '../doc/change';
 import type { PurchaserState } from '../state';
 import type { Subscription } from '../subscriptions/schema';
-import { assignedCount, effectiveStatus } from '../subscriptions/status';
-import { assignedCoverRefusal, licenseLimitRefusal } from '../rules/purchase-rules';
+import { effectiveStatus } from '../subscriptions/status';
 import { plural } from '../text/plural';
 import { SetLicensesInput } from './inputs';
+import { licenseTotalRefusal } from './license-total';
 import { fail, issuesToErrors, type CommandContext, type CommandResult } from './result';
 
 /** The purchaser enters the new total; the difference is charged or credited for the rest of the term. */
@@ -23,9 +23,7 @@ export function setLicenses(state: PurchaserState, input: unknown, ctx: CommandC
   if (!sub) return fail({ form: 'This subscription no longer exists' });
   const status = effectiveStatus(sub, ctx.now);
   if (status !== 'active') return fail({ form: `This subscription is ${status}. Reactivate it to change its licenses.` });
-  if (total === sub.licenses) return fail({ total: `You already have ${plural(total, 'license')}. Enter a different total.` });
-  const product = ctx.org.catalog.find((p) => p.id === sub.productId);
-  const problem = (product && licenseLimitRefusal(product, total)) ?? assignedCoverRefusal(total, assignedCount(sub));
+  const problem = licenseTotalRefusal(sub, total, ctx.org.catalog.find((p) => p.id === sub.productId));
   if (problem) return fail({ total: problem });
   const card = state.paymentMethods[sub.paymentMethodId];
   if (!card) return fail({ form: 'The payment method of this subscription is missing. Replace it first.' });

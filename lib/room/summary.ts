@@ -21,6 +21,8 @@ export const SummaryEntry = z.object({
   /** Display names of the people holding a license, sorted; an id when the person left the directory. */
   assignedNames: z.array(z.string()),
   term: Term,
+  /** When the subscription started: with the term, what tells two of one product apart. Absent from older servers' entries. */
+  startedOn: z.optional(IsoDate),
   status: SubscriptionStatus,
   /** Renewal date when active, expiry date when canceled or expired. */
   renewsOn: IsoDate,
@@ -80,6 +82,7 @@ export function summaryEntry(personId: string, sub: Subscription, directory: Rec
     assignedCount: assignedNames.length,
     assignedNames,
     term: sub.term,
+    startedOn: sub.startedOn,
     status: sub.status,
     renewsOn: sub.renewsOn,
     unitPrice: sub.unitPrice,

@@ -2,8 +2,10 @@ import { addMonths, toIsoDate, type IsoDate, type IsoDateTime } from '../dates';
 import type { Currency, MinorUnits } from '../money';
 import type { Product, Term } from '../org/schemas';
 import { TERM_MONTHS } from '../subscriptions/period';
-import { plural } from '../text/plural';
 import type { OrgView } from './org-view';
+
+// Apart, so the popup's licenses pane checks them without the rest of these rules.
+export { assignedCoverRefusal, licenseLimitRefusal } from './license-limits';
 
 /**
  * The purchase and license rules of a subscription, as plain checks that return why not (or
@@ -18,24 +20,15 @@ export function selfServiceAllowed(product: Pick<Product, 'selfService' | 'selfS
 
 /** Why `productId` cannot be bought here, or undefined when it can. */
 export function purchaseRefusal(org: OrgView, productId: string): string | undefined {
-  const product = org.product(productId);
+  return productRefusal(org.product(productId));
+}
+
+/** Why this catalog entry (undefined: none by that id) cannot be bought here, or undefined when it can. */
+export function productRefusal(product: Product | undefined): string | undefined {
   if (!product) return 'This product is not in your catalog';
   if (selfServiceAllowed(product)) return undefined;
   if (product.selfServicePolicy === 'deny') return `Your IT admin has turned off self-service purchases of ${product.name}.`;
   return `${product.name} can't be bought here. Contact your sales representative.`;
-}
-
-/** Why a subscription of `product` cannot have `licenses` licenses, or undefined when it can; `verb` as the form asks. */
-export function licenseLimitRefusal(product: Product, licenses: number, verb: 'buy' | 'have' = 'have'): string | undefined {
-  if (licenses > product.maxLicenses) return `You can ${verb} up to ${plural(product.maxLicenses, 'license')} of ${product.name}`;
-  return undefined;
-}
-
-/** Why `licenses` cannot cover `assigned` people, or undefined when it can. */
-export function assignedCoverRefusal(licenses: number, assigned: number): string | undefined {
-  if (licenses >= assigned) return undefined;
-  const who = assigned === 1 ? '1 person has a license' : `${assigned} people have licenses`;
-  return `${who}. Unassign ${assigned - licenses} of them first, or keep at least ${plural(assigned, 'license')}.`;
 }
 
 /** Which of `personIds` are not people of the purchaser's organization. */

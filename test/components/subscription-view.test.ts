@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sortSubscriptions } from '../../components/subscription-view';
+import { sortSubscriptions, subscriptionTitle, termSince } from '../../components/subscription-view';
 import { memoryDb } from '../fixtures/db';
 import { subscription } from '../fixtures/subscription';
 
@@ -22,5 +22,14 @@ describe('sortSubscriptions', () => {
     ];
     expect(sortSubscriptions(subs, 'renewal').map((s) => s.id)).toEqual(['c', 'b', 'a']);
     expect(sortSubscriptions(subs, 'licenses').map((s) => s.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('termSince', () => {
+  test('tells two subscriptions of one product apart by term and start', () => {
+    const annual = subscription({ productName: 'Contoso Chat', term: 'annual', startedOn: '2026-03-03' });
+    const monthly = subscription({ productName: 'Contoso Chat', term: 'monthly', startedOn: '2026-05-20' });
+    expect(subscriptionTitle(annual)).toBe('Contoso Chat · Annual · since Mar 3, 2026');
+    expect(termSince(monthly)).toBe('Monthly · since May 20, 2026');
   });
 });

@@ -186,7 +186,8 @@ describe('keyboard only', () => {
     await visible(pane.getByRole('option', { name: /Ben Carter/ }));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await visible(pane.getByRole('list', { name: /Picked people \(1 of 20\)/ }));
+    // Litware Notes has 17 free licenses: the picker stops there, before its 20 at a time.
+    await visible(pane.getByRole('list', { name: /Picked people \(1 of 17\)/ }));
     await tabTo(page, (f) => f.name === 'Assign' && f.tag === 'button', 'the Assign button', 10);
     await page.keyboard.press('Enter');
     await gone(pane);

@@ -125,6 +125,9 @@ describe('admin console', () => {
     const people = await textMatches(panel.getByRole('list'), names[0]!);
     for (const name of names) expect(people).toContain(name);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('details-title');
+    // Prices are labelled as everywhere else; term and start tell it from another of the product.
+    await textMatches(panel, /Annual · since \w{3} \d{1,2}, \d{4}, \$[\d,]+\.\d\d per license per year before tax/);
+    await textMatches(page.locator(DESIGN_ROW), /per year before tax/);
     expect(formatAxe(await seriousAxeViolations(page))).toBe('');
 
     const unexpected = (await adminControls(page)).filter((control) => !ALLOWED_ADMIN_CONTROLS.has(control));

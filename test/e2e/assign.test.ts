@@ -1,12 +1,14 @@
 /**
  * Assign licenses: "Assign licenses" → "Assign licenses to users" pane → type a name, pick it from
- * the results → Assign. Up to 20 people at a time; only people in the organization are offered.
+ * the results → Assign. Up to 20 people at a time and no more than the free licenses ("Buy N more"
+ * then); only people in the organization are offered; the results never cover the pane's actions.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtension } from './harness/extension';
-import { DEMO, dialog, popupCard, popupList, toast } from './harness/ui';
-import { countIs, gone, textMatches, visible } from './harness/wait';
+import { formatAxe, seriousAxeViolations } from './harness/axe';
+import { DEMO, describedErrorOf, dialog, popupCard, popupList, toast } from './harness/ui';
+import { countIs, gone, textMatches, until, visible } from './harness/wait';
 
 const ext = useExtension();
 
@@ -17,9 +19,9 @@ const UNLICENSED = [
   'Aisha Bello', 'Felix Wagner', 'Nora Lindqvist', 'Ravi Krishnan', 'Camila Torres', 'Owen Davies', 'Ingrid Hansen',
 ];
 
-async function openAssign(page: Page) {
+async function openAssign(page: Page, product: string = DEMO.chat) {
   await popupList(page);
-  await popupCard(page, DEMO.chat).getByRole('button', { name: 'Assign licenses', exact: true }).click();
+  await popupCard(page, product).getByRole('button', { name: 'Assign licenses', exact: true }).click();
   const pane = dialog(page, 'Assign licenses to users');
   await visible(pane);
   return { pane, input: pane.getByRole('combobox', { name: 'Name or email' }) };
@@ -36,7 +38,7 @@ describe('assign licenses', () => {
   test('type a name, pick it, Assign: the person gets a license', async () => {
     const popup = await ext.openPopup();
     const { pane, input } = await openAssign(popup);
-    await textMatches(pane, 'Contoso Chat · 88 licenses available');
+    await textMatches(pane, /Contoso Chat · Monthly · since \w{3} \d{1,2}, \d{4} · 88 licenses available/);
 
     await input.fill('grace');
     const option = pane.getByRole('option', { name: /Grace Liu/ });
@@ -102,12 +104,78 @@ describe('assign licenses', () => {
     await popup.close();
   });
 
-  test('Assign with nobody picked says what to do', async () => {
+  test('Assign with nobody picked says what to do, and the error goes once someone is picked', async () => {
     const popup = await ext.openPopup();
     const { pane, input } = await openAssign(popup);
     await pane.getByRole('button', { name: 'Assign', exact: true }).click();
     await textMatches(pane, 'Pick at least one person');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await pickPerson(popup, 'Hana Kim');
+    await until(async () => (await input.getAttribute('aria-invalid')) === null, 'the error gone');
+    expect(await describedErrorOf(input)).toBe('');
+    await popup.close();
+  });
+
+  test('the list of results never covers Assign: with “no one matches” showing, Assign is clickable', async () => {
+    const popup = await ext.openPopup();
+    const { pane, input } = await openAssign(popup);
+    await input.fill('Walter Outsider');
+    const list = pane.getByRole('listbox');
+    await textMatches(list, 'No one in your organization matches');
+    const assign = pane.getByRole('button', { name: 'Assign', exact: true });
+    const [a, b] = [(await list.boundingBox())!, (await assign.boundingBox())!];
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlap, `list ${JSON.stringify(a)} covers Assign ${JSON.stringify(b)}`).toBe(false);
+    // A real click at the button's centre lands on it (it is what the page hit-tests there).
+    const hit = await assign.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    expect(hit).toBe(true);
+    await assign.click();
+    await textMatches(pane, 'Pick at least one person');
+    const problems = await seriousAxeViolations(popup);
+    expect(problems, formatAxe(problems)).toEqual([]);
+    await popup.close();
+  });
+
+  test('the picker stops at the free licenses; Buy 1 more buys one and comes back with the people picked', async () => {
+    const popup = await ext.openPopup();
+    // Fabrikam Design Studio: 10 licenses, 4 assigned, so 6 free.
+    const { pane, input } = await openAssign(popup, DEMO.design);
+    const six = UNLICENSED.slice(0, 6);
+    for (const name of six) await pickPerson(popup, name);
+    await textMatches(pane, '6 of 6 free licenses picked');
+    await visible(pane.getByRole('list', { name: 'Picked people (6 of 6)' }));
+
+    // A 7th is not added; the picker says why and offers the license.
+    await input.fill('Zara');
+    await pane.getByRole('option', { name: /Zara Ahmed/ }).click();
+    await countIs(pane.getByRole('list', { name: /Picked people/ }).getByRole('listitem'), 6);
+    await textMatches(pane, '6 of 6 free licenses picked. 1 more person needs a license');
+    const problems = await seriousAxeViolations(popup);
+    expect(problems, formatAxe(problems)).toEqual([]);
+    await pane.getByRole('button', { name: 'Buy 1 more' }).click();
+
+    const buy = dialog(popup, 'Buy licenses');
+    await visible(buy);
+    expect(await buy.getByRole('spinbutton', { name: 'Total licenses' }).inputValue()).toBe('11');
+    await textMatches(buy, /Adding 1 license\b/);
+    await textMatches(buy, /New price: \$[\d,]+\.\d\d per year incl\. tax/);
+    await buy.getByRole('button', { name: 'Save' }).click();
+    await textMatches(toast(popup), 'Added 1 license to Fabrikam Design Studio');
+
+    // Back in the Assign pane with the six still picked, and room for one more.
+    const again = dialog(popup, 'Assign licenses to users');
+    await visible(again);
+    await textMatches(again, '6 of 7 free licenses picked');
+    await countIs(again.getByRole('list', { name: /Picked people/ }).getByRole('listitem'), 6);
+    await pickPerson(popup, 'Zara Ahmed');
+    await textMatches(again, '7 of 7 free licenses picked');
+    await again.getByRole('button', { name: 'Assign', exact: true }).click();
+    await gone(again);
+    await textMatches(toast(popup), 'Assigned Fabrikam Design Studio licenses to 7 people');
+    await textMatches(popupCard(popup, DEMO.design), '11/11');
     await popup.close();
   });
 

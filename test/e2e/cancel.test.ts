@@ -1,12 +1,14 @@
 /**
  * Cancel a subscription: Your products → "More actions" (⋯) → "Cancel subscription" → a reason,
- * optional feedback → Save. It stays usable until the end of the term; Reactivate undoes it.
+ * optional feedback → Save ("Keep subscription" closes the pane). It stays usable until the end of
+ * the term; Reactivate undoes it.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { formatAxe, seriousAxeViolations } from './harness/axe';
 import { useExtension } from './harness/extension';
 import { DEMO, describedErrorOf, dialog, toast } from './harness/ui';
-import { countIs, gone, textMatches, visible } from './harness/wait';
+import { countIs, gone, textMatches, until, visible } from './harness/wait';
 
 const ext = useExtension();
 
@@ -23,7 +25,7 @@ async function openCancel(page: Page, product: string) {
 }
 
 describe('cancel a subscription', () => {
-  test('a reason is required', async () => {
+  test('a reason is required, its error goes once one is picked, and Keep subscription closes the pane', async () => {
     const page = await ext.openOptions('Your products');
     const pane = await openCancel(page, DEMO.chat);
     await textMatches(pane, DEMO.chat);
@@ -31,7 +33,14 @@ describe('cancel a subscription', () => {
     await textMatches(pane, 'Pick a reason');
     const group = pane.getByRole('group', { name: 'Why are you canceling?' });
     expect(await describedErrorOf(group)).toContain('Pick a reason');
-    await pane.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const problems = await seriousAxeViolations(page);
+    expect(problems, formatAxe(problems)).toEqual([]);
+    await pane.getByRole('radio', { name: 'No longer needed' }).check();
+    await until(async () => (await pane.locator('.field-error').count()) === 0, 'the reason error gone');
+    expect(await describedErrorOf(group)).toBe('');
+    // The way out that cancels nothing is never called "Cancel".
+    expect(await pane.getByRole('button', { name: 'Cancel', exact: true }).count()).toBe(0);
+    await pane.getByRole('button', { name: 'Keep subscription' }).click();
     await gone(pane);
     await textMatches(row(page, DEMO.chat), 'Active');
     await page.close();

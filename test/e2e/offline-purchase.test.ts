@@ -13,7 +13,7 @@ import type { AdminConsole } from './harness/admin-console';
 import { updateProductWithCli } from './harness/cli';
 import { useDemoServer } from './harness/demo-server';
 import { useExtension } from './harness/extension';
-import { DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast } from './harness/ui';
+import { DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast, reviewAndBuy } from './harness/ui';
 import { gone, textMatches, until } from './harness/wait';
 
 const UNDONE = 'Proseware PDF Editor can no longer be bought here; your purchase was not made and nothing was charged.';
@@ -54,7 +54,7 @@ describe('an offline purchase of a product turned off meanwhile', () => {
     const buy = dialog(options, 'Buy a subscription');
     await buy.getByRole('combobox', { name: 'Product' }).selectOption({ label: DEMO.pdf });
     await buy.getByRole('spinbutton', { name: 'Licenses' }).fill('3');
-    await buy.getByRole('button', { name: 'Buy', exact: true }).click();
+    await reviewAndBuy(buy);
     await gone(buy);
     await textMatches(toast(options), `Bought 3 licenses of ${DEMO.pdf}`);
     await options.close();

@@ -13,7 +13,7 @@ import { ALLOWED_ADMIN_CONTROLS, adminControls, openAdminConsole, type AdminCons
 import { createCodeWithCli } from './harness/cli';
 import { gotoSection, useExtension } from './harness/extension';
 import { startNetworkLink, type NetworkLink } from './harness/network-link';
-import { buyLicensesInPopup, DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast } from './harness/ui';
+import { buyLicensesInPopup, DEMO, dialog, popupCard, popupList, signInFromSettings, syncLine, toast, reviewAndBuy } from './harness/ui';
 import { countIs, gone, textMatches, until, visible } from './harness/wait';
 
 const ext = useExtension();
@@ -62,7 +62,7 @@ describe('a purchaser’s changes in the admin console', () => {
     await pane.getByRole('combobox', { name: 'Product' }).selectOption({ label: DEMO.pdf });
     await pane.getByRole('spinbutton', { name: 'Licenses' }).fill('10');
     await pane.getByRole('combobox', { name: 'Term' }).selectOption({ label: 'Annual' });
-    await pane.getByRole('button', { name: 'Buy', exact: true }).click();
+    await reviewAndBuy(pane);
     // From the click: the command, the WebSocket, the server's store and summary, the console's render.
     await countIs(admin.rowsOf(DEMO.pdf), 2, 2_000);
 

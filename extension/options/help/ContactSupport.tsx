@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { SupportRequestInput } from '../../../lib/commands/inputs';
+import { SupportRequestInput } from '../../../lib/commands/inputs';
+import { inputErrors } from '../../../lib/commands/result';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
@@ -21,12 +22,16 @@ export function ContactSupport() {
   const [subject, setSubject] = useState('');
   const [message, setMessage] = useState('');
   const [email, setEmail] = useState<string | null>(null);
-  const { errors, run, formRef } = useCommand();
   const replyTo = email ?? purchaser?.email ?? '';
+  const input: SupportRequestInput = { subject, message, email: replyTo.trim() };
+  const { errors, run, validate, formRef } = useCommand({
+    values: { subject, message, email: replyTo },
+    problems: inputErrors(SupportRequestInput, input),
+  });
 
   function submit(e: Event) {
     e.preventDefault();
-    const input: SupportRequestInput = { subject, message, email: replyTo.trim() };
+    if (!validate()) return;
     void run('submitSupportRequest', input, () => {
       setSubject('');
       setMessage('');

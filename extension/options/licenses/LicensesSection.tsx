@@ -3,7 +3,7 @@ import { freeLicenses } from '../../../lib/subscriptions/status';
 import { FieldError } from '../../../components/Field';
 import { Badge } from '../../../components/Badge';
 import { EmptyState } from '../../../components/EmptyState';
-import { licenseCounts, STATUS_LABELS, STATUS_TONES, statusOf } from '../../../components/subscription-view';
+import { licenseCounts, STATUS_LABELS, STATUS_TONES, statusOf, termSince } from '../../../components/subscription-view';
 import { href } from '../router';
 import { useSubscriptions } from '../shared/data';
 import { Loading } from '../shared/Loading';
@@ -45,6 +45,7 @@ export function LicensesSection({ subscriptionId }: { subscriptionId: string | u
             <thead>
               <tr>
                 <th scope="col">Product</th>
+                <th scope="col">Term</th>
                 <th scope="col" class="num">
                   Assigned licenses
                 </th>
@@ -69,6 +70,7 @@ export function LicensesSection({ subscriptionId }: { subscriptionId: string | u
                         <FieldError key={problem} message={problem} />
                       ))}
                     </th>
+                    <td>{termSince(sub)}</td>
                     <td class="num">{assigned}</td>
                     <td class="num">{freeLicenses(sub)}</td>
                     <td class="num">{total}</td>

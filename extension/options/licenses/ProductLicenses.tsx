@@ -12,7 +12,7 @@ import { UnassignConfirm } from '../../ui/features/UnassignConfirm';
 import { useUnassign } from '../../ui/features/use-unassign';
 import { formatDate } from '../../../components/format';
 import { plural } from '../../../lib/text/plural';
-import { licenseCounts, renewalText, statusOf } from '../../../components/subscription-view';
+import { licenseCounts, renewalText, statusOf, termSince } from '../../../components/subscription-view';
 import { href } from '../router';
 
 /** A product's details page: who has a license, Assign licenses, and Unassign licenses for the ticked rows. */
@@ -34,7 +34,7 @@ export function ProductLicenses({ sub }: { sub: Subscription }) {
         <div>
           <h1>{sub.productName}</h1>
           <p class="muted">
-            {assigned} of {plural(total, 'license')} assigned · {plural(freeLicenses(sub), 'license')} available ·{' '}
+            {termSince(sub)} · {assigned} of {plural(total, 'license')} assigned · {plural(freeLicenses(sub), 'license')} available ·{' '}
             {renewalText(sub, status)}
           </p>
           {subscriptionProblems(sub).map((problem) => (

@@ -1,35 +1,38 @@
 import { useState } from 'preact/hooks';
-import type { CancelInput } from '../../../lib/commands/inputs';
+import { CancelInput } from '../../../lib/commands/inputs';
+import { inputErrors } from '../../../lib/commands/result';
 import { CANCEL_REASON_LABELS, type CancelReason, type Subscription } from '../../../lib/subscriptions/schema';
 import { Dialog } from '../../../components/Dialog';
 import { Field, Fieldset } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { formatDate } from '../../../components/format';
+import { subscriptionTitle } from '../../../components/subscription-view';
 import { fieldError, useCommand } from '../../ui/use-command';
 import { FormActions } from '../../../components/FormActions';
 import { RefundEstimate } from './RefundEstimate';
 
 const MAX_FEEDBACK = 1000;
 
-/** "Cancel subscription": a reason (required), optional feedback, Save. */
+/** "Cancel subscription": a reason (required), optional feedback, Save; "Keep subscription" closes it. */
 export function CancelPane({ sub, onClose }: { sub: Subscription; onClose: () => void }) {
   const [reason, setReason] = useState<CancelReason | ''>('');
   const [feedback, setFeedback] = useState('');
-  const { errors, run, formRef } = useCommand();
+  // An empty reason fails the check as it would fail the command: with the `reason` field error.
+  const input = { subscriptionId: sub.id, reason, feedback } as CancelInput;
+  const { errors, run, validate, formRef } = useCommand({ values: { reason, feedback }, problems: inputErrors(CancelInput, input) });
   const reasonError = fieldError(errors, 'reason');
   const over = feedback.length > MAX_FEEDBACK;
 
   function submit(e: Event) {
     e.preventDefault();
-    // An empty reason is sent as is: the command answers with the `reason` field error.
-    const input = { subscriptionId: sub.id, reason, feedback } as CancelInput;
+    if (!validate()) return;
     void run('cancel', input, () => {
       onClose();
     });
   }
 
   return (
-    <Dialog title="Cancel subscription" description={sub.productName} onClose={onClose}>
+    <Dialog title="Cancel subscription" description={subscriptionTitle(sub)} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={['reason', 'feedback']} />
         <p>
@@ -69,7 +72,7 @@ export function CancelPane({ sub, onClose }: { sub: Subscription; onClose: () =>
             </span>
           }
         />
-        <FormActions submitLabel="Save" onCancel={onClose} />
+        <FormActions submitLabel="Save" cancelLabel="Keep subscription" onCancel={onClose} />
       </form>
     </Dialog>
   );

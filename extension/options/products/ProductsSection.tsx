@@ -12,10 +12,10 @@ import { PaymentNoticeText } from '../../../components/PaymentNoticeText';
 import { Tabs } from '../../../components/Tabs';
 import { useToast } from '../../../components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
-import { PER_TERM } from '../../../components/format';
+import { priceSuffix } from '../../../lib/billing/price-label';
 import { usePaymentNotices } from '../../ui/hooks';
 import { command } from '../../ui/messaging';
-import { licenseCounts, renewalText, statusOf } from '../../../components/subscription-view';
+import { licenseCounts, renewalText, statusOf, subscriptionTitle, termSince } from '../../../components/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
 import { Loading } from '../shared/Loading';
 import { BuyPane } from './BuyPane';
@@ -121,6 +121,7 @@ export function ProductsSection() {
               <thead>
                 <tr>
                   <th scope="col">Product</th>
+                  <th scope="col">Term</th>
                   <th scope="col">Licenses assigned</th>
                   <th scope="col">Status</th>
                   <th scope="col">Renewal or expiry</th>
@@ -140,6 +141,7 @@ export function ProductsSection() {
                   return (
                     <tr key={sub.id}>
                       <th scope="row">{sub.productName}</th>
+                      <td>{termSince(sub)}</td>
                       <td>
                         {assigned}/{total}
                       </td>
@@ -149,7 +151,7 @@ export function ProductsSection() {
                       </td>
                       <td>{renewalText(sub, status)}</td>
                       <td class="num">
-                        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={PER_TERM[sub.term]} />
+                        <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
                       </td>
                       <td>
                         <Writable>
@@ -171,7 +173,7 @@ export function ProductsSection() {
                             <span class="muted">Ended</span>
                           )}
                           {status === 'expired' ? null : (
-                            <MenuButton label={`More actions for ${sub.productName}`} items={menuItems(sub, status)}>
+                            <MenuButton label={`More actions for ${subscriptionTitle(sub)}`} items={menuItems(sub, status)}>
                               <span aria-hidden="true">⋯</span>
                             </MenuButton>
                           )}

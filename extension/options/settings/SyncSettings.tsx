@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { liveErrors, type FormValues } from '../../../lib/commands/form-errors';
 import type { FieldErrors } from '../../../lib/commands/result';
 import { DEFAULT_SERVER_URL, adminConsoleUrl } from '../../../lib/sync/server-url';
 import type { SyncMeta } from '../../../lib/sync/status';
@@ -115,7 +116,9 @@ function SignInForm({ meta }: { meta: SyncMeta | undefined }) {
     meta?.state === 'signed-out' ? meta.serverUrl : meta?.state === 'local' && meta.keptFrom ? meta.keptFrom.serverUrl : DEFAULT_SERVER_URL,
   );
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // The server's refusals, each shown until its field is edited (only the server can check a code).
+  const [shown, setShown] = useState<{ errors: FieldErrors; at: FormValues }>({ errors: {}, at: {} });
+  const errors = liveErrors(shown.errors, shown.at, { serverUrl, code }, {});
   const [busy, setBusy] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -131,15 +134,16 @@ function SignInForm({ meta }: { meta: SyncMeta | undefined }) {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
-    const result = await sendSafely({ type: 'signIn', serverUrl, code });
+    const sent = { serverUrl, code };
+    const result = await sendSafely({ type: 'signIn', ...sent });
     setBusy(false);
     if (result.ok) {
-      setErrors({});
+      setShown({ errors: {}, at: {} });
       setCode('');
       toast.show(result.message);
       return;
     }
-    setErrors(result.errors);
+    setShown({ errors: result.errors, at: sent });
     setFocusTick((t) => t + 1);
   }
 

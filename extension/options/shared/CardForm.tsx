@@ -208,7 +208,7 @@ export function useCardForm(initial: () => CardValues) {
   const [values, setValues] = useState<CardValues>(initial);
   const command = useCommand();
   function change(next: CardValues) {
-    command.setErrors((errors) => settleCardErrors(errors, values, next, new Date().toISOString()));
+    command.setErrors(settleCardErrors(command.errors, values, next, new Date().toISOString()));
     setValues(next);
   }
   return { ...command, values, setValues, change };

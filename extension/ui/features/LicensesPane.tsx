@@ -7,7 +7,11 @@ import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { MoneyText } from '../../../components/MoneyText';
-import { PER_TERM } from '../../../components/format';
+import { priceSuffix, TAX_LABELS } from '../../../lib/billing/price-label';
+import { licenseTotalRefusal } from '../../../lib/commands/license-total';
+import { subscriptionTitle } from '../../../components/subscription-view';
+import { db } from '../db';
+import { useLiveQuery } from '../use-live-query';
 import { plural } from '../../../lib/text/plural';
 import { useOrganization } from '../hooks';
 import { fieldError, toNumber, useCommand } from '../use-command';
@@ -18,25 +22,36 @@ export const LICENSES_TITLES: Record<LicensesMode, string> = { buy: 'Buy license
 
 /**
  * "Buy licenses" / "Remove licenses": one Total licenses box (enter 105 to go from 100 to 105),
- * with what the new total costs at renewal and what is charged or credited today. The title says
- * what the total typed does, whichever button opened the pane: 106 in "Remove licenses" buys 6.
+ * with what the new total costs at renewal and what is charged or credited today, tax included.
+ * The title says what the total typed does, whichever button opened the pane: 106 in "Remove
+ * licenses" buys 6. The total is checked as it is typed by the command's own rule, so an error
+ * goes as soon as the total is one the subscription can have.
  */
 export function LicensesPane({
   sub,
   mode,
+  initialTotal = sub.licenses,
   onClose,
 }: {
   sub: Subscription;
   mode: LicensesMode;
+  /** What the box starts with: the current total, or more ("Buy 2 more" in the people picker). */
+  initialTotal?: number;
   onClose: () => void;
 }) {
-  const [total, setTotal] = useState(String(sub.licenses));
-  const { errors, run, formRef, pending } = useCommand();
+  const [total, setTotal] = useState(String(initialTotal));
+  const product = useLiveQuery(() => db.products.get(sub.productId), [sub.productId]).data;
+  const problem = licenseTotalRefusal(sub, toNumber(total), product);
+  const { errors, run, validate, formRef, pending } = useCommand({
+    values: { total },
+    problems: problem ? { total: problem } : {},
+  });
   const org = useOrganization();
   const assigned = assignedCount(sub);
 
   function submit(e: Event) {
     e.preventDefault();
+    if (!validate()) return;
     const input: SetLicensesInput = { subscriptionId: sub.id, total: toNumber(total) };
     void run('setLicenses', input, () => {
       onClose();
@@ -44,7 +59,7 @@ export function LicensesPane({
   }
 
   return (
-    <Dialog title={LICENSES_TITLES[modeOf(sub.licenses, toNumber(total), mode)]} description={sub.productName} onClose={onClose}>
+    <Dialog title={LICENSES_TITLES[modeOf(sub.licenses, toNumber(total), mode)]} description={subscriptionTitle(sub)} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={['total']} />
         <p>
@@ -92,13 +107,13 @@ function Preview({ sub, total, taxRateBps }: { sub: Subscription; total: string;
           ({plural(sub.licenses, 'license')} → {plural(n, 'license')})
         </p>
         <p>
-          New price: <MoneyText amount={p.recurring.total} currency={sub.currency} suffix={PER_TERM[sub.term]} />
-          {p.recurring.tax ? ' incl. tax' : ''}
+          New price:{' '}
+          <MoneyText amount={p.recurring.total} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'incl' })} />
         </p>
         {p.today.total !== 0 ? (
           <p>
             {p.today.total > 0 ? 'Charged today' : 'Credited today'} for the {plural(p.remainingDays, 'day')} left in
-            this term: <MoneyText amount={Math.abs(p.today.total)} currency={sub.currency} />
+            this term: <MoneyText amount={Math.abs(p.today.total)} currency={sub.currency} suffix={TAX_LABELS.incl} />
           </p>
         ) : null}
       </>

@@ -6,6 +6,7 @@ import { FormError } from '../../../components/FormError';
 import { UnassignConfirm } from './UnassignConfirm';
 import { useUnassign } from './use-unassign';
 import { FormActions } from '../../../components/FormActions';
+import { subscriptionTitle } from '../../../components/subscription-view';
 
 /** Popup flow: tick assigned people → Unassign licenses → "Unassign licenses" box → Unassign. */
 export function UnassignPane({ sub, onClose }: { sub: Subscription; onClose: () => void }) {
@@ -20,7 +21,7 @@ export function UnassignPane({ sub, onClose }: { sub: Subscription; onClose: () 
   }
 
   return (
-    <Dialog title="Assigned people" description={sub.productName} onClose={onClose}>
+    <Dialog title="Assigned people" description={subscriptionTitle(sub)} onClose={onClose}>
       {people && people.length === 0 ? (
         <EmptyState title="No one has a license yet" headingLevel={3}>
           <p>Assign licenses first; the people you assign show up here.</p>

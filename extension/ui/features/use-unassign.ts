@@ -15,14 +15,17 @@ export function useUnassign<F extends HTMLElement = HTMLFormElement>(
   const people = usePeople(Object.keys(sub.assigned));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const { errors, run, formRef, showErrors, setErrors } = useCommand<F>();
   // Ticks of people who no longer have a license don't count.
   const chosen = (people ?? []).filter((p) => selected.has(p.id));
+  // Ticking someone answers a "select someone" error.
+  const { errors, run, formRef, validate } = useCommand<F>({
+    values: { personIds: chosen.map((p) => p.id) },
+    problems: chosen.length ? {} : { personIds: nobodySelected },
+  });
 
-  /** Replaces the ticks; ticking someone answers a "select someone" error. */
+  /** Replaces the ticks. */
   function select(next: ReadonlySet<string>) {
     setSelected(next);
-    if (next.size) setErrors({});
   }
 
   function toggle(id: string, on: boolean) {
@@ -33,8 +36,7 @@ export function useUnassign<F extends HTMLElement = HTMLFormElement>(
   }
 
   function start() {
-    if (!chosen.length) showErrors({ personIds: nobodySelected });
-    else setConfirming(true);
+    if (validate()) setConfirming(true);
   }
 
   function confirm() {

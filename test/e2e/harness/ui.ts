@@ -104,3 +104,10 @@ export async function pickerShowsOnly(pane: Locator, pattern: RegExp): Promise<v
     return names.length > 0 && names.every((name) => pattern.test(name));
   }, `the picker to list only ${pattern}`);
 }
+
+/** The Buy pane's two steps: Review, then Buy on the review, the one click that charges. */
+export async function reviewAndBuy(pane: Locator): Promise<void> {
+  await pane.getByRole('button', { name: 'Review', exact: true }).click();
+  await visible(pane.getByRole('heading', { name: 'Review your purchase' }));
+  await pane.getByRole('button', { name: 'Buy', exact: true }).click();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_CSV_HEADER, summaryCsv } from '../../../lib/admin/summary-csv';
+import { plainAmount, SUMMARY_CSV_HEADER, summaryCsv } from '../../../lib/admin/summary-csv';
 import { summaryRows } from '../../../lib/admin/summary-rows';
 import { entry } from './rows';
 
@@ -10,9 +10,15 @@ describe('summaryCsv', () => {
     const rows = summaryRows({ k: entry({ termPrice: 120_000 }) }, '2026-11-26T00:00:00.000Z');
     expect(summaryCsv(rows, LABELS).split('\r\n')).toEqual([
       SUMMARY_CSV_HEADER.join(','),
-      'Contoso Chat,Maya Okafor,10,2,2026-12-10,"$1,200.00",Active,Ann Lee; Bo Park',
+      'Contoso Chat,Maya Okafor,10,2,2026-12-10,Monthly,1200.00,USD,Active,Ann Lee; Bo Park',
       '',
     ]);
+  });
+
+  it('writes amounts as plain numbers, the term and the currency in their own columns', () => {
+    const rows = summaryRows({ k: entry({ term: 'annual', termPrice: 131_207, currency: 'EUR' }) }, '2026-11-26T00:00:00.000Z');
+    expect(summaryCsv(rows, LABELS).split('\r\n')[1]).toContain(',Annual,1312.07,EUR,');
+    expect([5, 0, -250].map(plainAmount)).toEqual(['0.05', '0.00', '-2.50']);
   });
 
   it('writes only the header when no row is left', () => {
