@@ -1,5 +1,10 @@
-/** A cell of an export: text people or directories wrote, or a number a spreadsheet should add up. */
-export type CsvCell = string | number;
+import type { MinorUnits } from '../money';
+
+/**
+ * A cell of an export: text people or directories wrote, a number a spreadsheet should add up, or
+ * an amount in minor units, written in the major unit with two decimals (`131250` → `1312.50`).
+ */
+export type CsvCell = string | number | { minorUnits: MinorUnits };
 
 /**
  * RFC 4180 text: CRLF line ends, and a field in double quotes (its quotes doubled) when it holds a
@@ -16,8 +21,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 function csvField(value: CsvCell): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'object') return plainAmount(value.minorUnits);
   if (FORMULA_START.test(value)) return quoted(`'${value}`);
   return /[",\r\n]/.test(value) ? quoted(value) : value;
+}
+
+/** Every currency Seatkeeper bills in has two decimals. */
+function plainAmount(amount: MinorUnits): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;

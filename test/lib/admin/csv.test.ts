@@ -24,5 +24,6 @@ describe('toCsv against CSV injection (OWASP)', () => {
 
   it('leaves a formula character inside a cell alone, and writes numbers, negative ones too, as numbers', () => {
     expect(toCsv([['a=b', 1312.5, -487.13, 0]])).toBe('a=b,1312.5,-487.13,0\r\n');
+    expect(toCsv([[{ minorUnits: 131_250 }, { minorUnits: 5 }, { minorUnits: 0 }, { minorUnits: -250 }]])).toBe('1312.50,0.05,0.00,-2.50\r\n');
   });
 });
