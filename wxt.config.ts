@@ -7,9 +7,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Seatkeeper',
     description: 'Buy and manage your software subscriptions, offline first.',
-    // `alarms` wakes the worker to keep syncing. No host permissions: the sync server answers CORS
+    // `alarms` wakes the worker to keep syncing and for reminders; `notifications` shows renewal and
+    // expiry reminders (README, "Permissions"). No host permissions: the sync server answers CORS
     // for its API, and WebSocket connections from an extension need none.
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     options_ui: { open_in_tab: true },
     ...(browser === 'firefox'
       ? {

@@ -37,5 +37,5 @@ export function createBackground({ db, sessions, fetch, WebSocket, newId }: Back
     now: () => new Date().toISOString(),
     newId,
   });
-  return { store, sync, service };
+  return { db, store, sync, service };
 }

@@ -223,6 +223,11 @@ export function createPurchaserService({ db, orgSource, now, newId, store = new 
       case 'dismissNotices':
         await dismissNotices(db, request.keys);
         return { ok: true, message: '', canUndo: store.canUndo };
+      case 'setReminders': {
+        const daysBefore = [...new Set(request.daysBefore)].sort((a, b) => b - a);
+        await db.meta.put({ key: 'reminders', value: { enabled: request.enabled, daysBefore } });
+        return { ok: true, message: request.enabled ? `Reminders ${daysBefore.join(' and ')} days ahead` : 'Reminders off', canUndo: store.canUndo };
+      }
     }
   }
 

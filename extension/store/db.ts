@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { JournalEntry } from './command-journal';
 import type { ShownNotice } from '../../lib/sync/server-notices';
 import type { PaymentNotice } from '../../lib/billing/payment-notice';
+import type { ReminderSettings } from '../../lib/insights/renewal-reminders';
 import type { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../../lib/billing/schemas';
 import type { Organization, Person, Product } from '../../lib/org/schemas';
 import type { Subscription } from '../../lib/subscriptions/schema';
@@ -39,6 +40,10 @@ export interface MetaRows {
   noticesDismissed: string[];
   /** Commands whose changes the server may not have stored yet (see CommandJournal). */
   journal: JournalEntry[];
+  /** Renewal and expiry reminders on this device (DEFAULT_REMINDERS until changed). */
+  reminders: ReminderSettings;
+  /** Keys of the reminders shown already, so each is shown once (see `dueReminders`). */
+  remindersShown: string[];
 }
 export type MetaKey = keyof MetaRows;
 export interface MetaRow<K extends MetaKey = MetaKey> {

@@ -44,6 +44,12 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signOut'), keep: z.boolean() }),
   /** Hides notices of what the server corrected (or this device undid) on this device. */
   z.object({ type: z.literal('dismissNotices'), keys: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)) }),
+  /** Renewal and expiry reminders on this device: on or off, and how many days ahead (1–60, at most three). */
+  z.object({
+    type: z.literal('setReminders'),
+    enabled: z.boolean(),
+    daysBefore: z.array(z.int().check(z.gte(1), z.lte(60))).check(z.minLength(1), z.maxLength(3)),
+  }),
 ]);
 export type Request = z.infer<typeof Request>;
 

@@ -3,9 +3,10 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toast';
 import { sendSafely } from '../../ui/messaging';
+import { ReminderSettings } from './ReminderSettings';
 import { SyncSettings } from './SyncSettings';
 
-/** Settings: the sync server, and resetting the demo data. */
+/** Settings: the sync server, reminders, and resetting the demo data. */
 export function SettingsSection() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,6 +25,7 @@ export function SettingsSection() {
     <>
       <h1>Settings</h1>
       <SyncSettings />
+      <ReminderSettings />
       <section class="card-panel" aria-labelledby="demo-heading">
         <h2 id="demo-heading">Demo data</h2>
         <p>
