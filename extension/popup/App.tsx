@@ -12,7 +12,6 @@ import { ready } from '../ui/messaging';
 import { SORT_LABELS, type SortKey } from '../../components/subscription-view';
 import { useLiveQuery } from '../ui/use-live-query';
 import { SubscriptionCard, type QuickAction } from './SubscriptionCard';
-import { QuickActionPane } from './QuickActionPane';
 import { ShowMore } from './ShowMore';
 import { useSubscriptionList } from './use-subscription-list';
 
@@ -21,6 +20,13 @@ import { useSubscriptionList } from './use-subscription-list';
  * card of a large account (1,000 cards, 30,000 DOM nodes) kept the popup blank for most of a second.
  */
 const PAGE = 20;
+
+/**
+ * The quick-action panes (licenses, assign, unassign) load right after the list, not with it: they
+ * are a fifth of the popup's code and no one needs them before the first card shows.
+ */
+type Panes = typeof import('./QuickActionPane');
+const loadPanes = () => import('./QuickActionPane');
 
 function openConsole(e: Event) {
   e.preventDefault();
@@ -47,6 +53,10 @@ export function App() {
     [action?.subscriptionId],
   ).data;
   const actionSub = opened && opened.id === action?.subscriptionId ? opened : undefined;
+  const [panes, setPanes] = useState<Panes>();
+  useEffect(() => {
+    void loadPanes().then(setPanes);
+  }, []);
 
   useEffect(() => {
     void ready().then((r) => {
@@ -162,7 +172,7 @@ export function App() {
       <footer class="popup-footer">
         <SyncStatus />
       </footer>
-      {action && actionSub ? <QuickActionPane kind={action.kind} sub={actionSub} onClose={() => setAction(null)} /> : null}
+      {action && actionSub && panes ? <panes.QuickActionPane kind={action.kind} sub={actionSub} onClose={() => setAction(null)} /> : null}
     </div>
   );
 }
