@@ -1,5 +1,4 @@
 import { TERM_LABELS } from '../billing/price-label';
-import type { EffectiveStatus } from '../subscriptions/status';
 import { toCsv } from './csv';
 import type { SummaryRow } from './summary-rows';
 
@@ -17,12 +16,13 @@ export const SUMMARY_CSV_HEADER = [
 ] as const;
 
 /**
- * The rows as the console's table shows them, plus who holds the licenses. Amounts are plain
+ * The rows as the console's table shows them (the status in the table's words, "Payment failed"
+ * included), plus who holds the licenses. Amounts are plain
  * numbers in the currency's major unit (`1312.50`), with the currency and the term they are for
  * in their own columns, so a spreadsheet can add them up. Names come from people's
  * directory entries; `toCsv` writes one that starts like a formula as inert text.
  */
-export function summaryCsv(rows: readonly SummaryRow[], statusLabels: Record<EffectiveStatus, string>): string {
+export function summaryCsv(rows: readonly SummaryRow[], statusLabel: (row: SummaryRow) => string): string {
   return toCsv([
     SUMMARY_CSV_HEADER,
     ...rows.map((row) => [
@@ -34,7 +34,7 @@ export function summaryCsv(rows: readonly SummaryRow[], statusLabels: Record<Eff
       TERM_LABELS[row.term],
       { minorUnits: row.termPrice },
       row.currency,
-      statusLabels[row.effective],
+      statusLabel(row),
       row.assignedNames.join('; '),
     ]),
   ]);

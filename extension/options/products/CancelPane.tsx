@@ -5,11 +5,10 @@ import { CANCEL_REASON_LABELS, type CancelReason, type Subscription } from '../.
 import { Dialog } from '../../../components/Dialog';
 import { Field, Fieldset } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
-import { formatDate } from '../../../components/format';
 import { subscriptionTitle } from '../../../components/subscription-view';
 import { fieldError, useCommand } from '../../ui/use-command';
 import { FormActions } from '../../../components/FormActions';
-import { RefundEstimate } from './RefundEstimate';
+import { CancelOutcome } from './CancelOutcome';
 
 const MAX_FEEDBACK = 1000;
 
@@ -35,11 +34,7 @@ export function CancelPane({ sub, onClose }: { sub: Subscription; onClose: () =>
     <Dialog title="Cancel subscription" description={subscriptionTitle(sub)} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={['reason', 'feedback']} />
-        <p>
-          Your licenses stay usable until {formatDate(sub.renewsOn)}; the subscription won’t renew. You can reactivate it
-          until then.
-        </p>
-        <RefundEstimate sub={sub} />
+        <CancelOutcome sub={sub} />
         <Fieldset legend="Why are you canceling?" name="reason" error={reasonError}>
           <div class="radio-list">
             {(Object.keys(CANCEL_REASON_LABELS) as CancelReason[]).map((key) => (

@@ -4,11 +4,12 @@ import { summaryRows } from '../../../lib/admin/summary-rows';
 import { entry } from './rows';
 
 const LABELS = { active: 'Active', canceled: 'Canceled', expired: 'Expired' };
+const label = (row: { effective: keyof typeof LABELS; paymentFailed?: boolean }) => (row.paymentFailed ? 'Payment failed' : LABELS[row.effective]);
 
 describe('summaryCsv', () => {
   it('writes the header and one record per row as the table shows it', () => {
     const rows = summaryRows({ k: entry({ termPrice: 120_000 }) }, '2026-11-26T00:00:00.000Z');
-    expect(summaryCsv(rows, LABELS).split('\r\n')).toEqual([
+    expect(summaryCsv(rows, label).split('\r\n')).toEqual([
       SUMMARY_CSV_HEADER.join(','),
       'Contoso Chat,Maya Okafor,10,2,2026-12-10,Monthly,1200.00,USD,Active,Ann Lee; Bo Park',
       '',
@@ -17,16 +18,21 @@ describe('summaryCsv', () => {
 
   it('writes amounts as plain numbers, the term and the currency in their own columns', () => {
     const rows = summaryRows({ k: entry({ term: 'annual', termPrice: 131_207, currency: 'EUR' }) }, '2026-11-26T00:00:00.000Z');
-    expect(summaryCsv(rows, LABELS).split('\r\n')[1]).toContain(',Annual,1312.07,EUR,');
+    expect(summaryCsv(rows, label).split('\r\n')[1]).toContain(',Annual,1312.07,EUR,');
+  });
+
+  it('writes the status in the table’s words, a failed payment included', () => {
+    const rows = summaryRows({ k: entry({ paymentFailed: true }) }, '2026-11-26T00:00:00.000Z');
+    expect(summaryCsv(rows, label).split('\r\n')[1]).toContain(',USD,Payment failed,');
   });
 
   it('writes only the header when no row is left', () => {
-    expect(summaryCsv([], LABELS)).toBe(`${SUMMARY_CSV_HEADER.join(',')}\r\n`);
+    expect(summaryCsv([], label)).toBe(`${SUMMARY_CSV_HEADER.join(',')}\r\n`);
   });
 
   it('defuses names that a spreadsheet would read as formulas', () => {
     const rows = summaryRows({ k: entry({ purchaserName: '=HYPERLINK("x")', assignedNames: ['@me', 'Ann'] }) }, '2026-11-26T00:00:00.000Z');
-    const record = summaryCsv(rows, LABELS).split('\r\n')[1];
+    const record = summaryCsv(rows, label).split('\r\n')[1];
     expect(record).toContain(`"'=HYPERLINK(""x"")"`);
     expect(record).toMatch(/,"'@me; Ann"$/);
   });

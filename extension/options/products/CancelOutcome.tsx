@@ -3,22 +3,30 @@ import { toIsoDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { withinRefundWindow } from '../../../lib/rules/refund-window';
 import type { Subscription } from '../../../lib/subscriptions/schema';
-import { nowIso } from '../../../components/format';
+import { formatDate, nowIso } from '../../../components/format';
 import { db } from '../../ui/db';
 import { useOrganization } from '../../ui/hooks';
 import { useLiveQuery } from '../../ui/use-live-query';
 
 /**
- * Before canceling within 7 days of the purchase: the refund the sync server will give (the same
- * `unusedRefund` over the invoices this device has of the subscription), and that it ends today.
- * Only for an account's subscriptions: the demo bills on the device and refunds nothing.
+ * What canceling does. Within 7 days of the purchase: it ends today, with the refund the sync server
+ * will give (the same `unusedRefund` over the invoices this device has of the subscription). Only
+ * for an account's subscriptions: the demo bills on the device and refunds nothing. Otherwise the
+ * licenses stay usable to the end of the term.
  */
-export function RefundEstimate({ sub }: { sub: Subscription }) {
+export function CancelOutcome({ sub }: { sub: Subscription }) {
   const org = useOrganization();
   const account = useLiveQuery(() => db.meta.get('account'), []).data;
   const invoices = useLiveQuery(() => db.invoices.filter((invoice) => invoice.lines.some((line) => line.subscriptionId === sub.id)).toArray(), [sub.id]).data;
   const now = nowIso();
-  if (!account || !org || !invoices || !withinRefundWindow(sub.startedOn, now)) return null;
+  if (!account || !org || !invoices || !withinRefundWindow(sub.startedOn, now)) {
+    return (
+      <p>
+        Your licenses stay usable until {formatDate(sub.renewsOn)}; the subscription won’t renew. You can reactivate it until
+        then.
+      </p>
+    );
+  }
   const refund = unusedRefund(invoices, toIsoDate(now), org.taxRateBps);
   return (
     <p data-testid="refund-estimate">
