@@ -12,7 +12,7 @@ import { MAYA, room } from '../server/fixture';
 import { connectSynced, mint } from '../server/harness';
 import { useDemoServer } from './harness/demo-server';
 import { useExtension } from './harness/extension';
-import { dialog, signInAndOpenPopup, toast } from './harness/ui';
+import { dialog, reviewAndBuy, signInAndOpenPopup, toast } from './harness/ui';
 import { gone, textMatches, until, visible } from './harness/wait';
 
 const ext = useExtension();
@@ -38,7 +38,7 @@ describe('undo of a purchase', () => {
     const buy = dialog(options, 'Buy a subscription');
     await buy.getByRole('combobox', { name: 'Product' }).selectOption({ label: chat.name });
     await buy.getByRole('spinbutton', { name: 'Licenses' }).fill('1');
-    await buy.getByRole('button', { name: 'Buy', exact: true }).click();
+    await reviewAndBuy(buy);
     await gone(buy);
     await textMatches(toast(options), `Bought 1 license of ${chat.name}`);
     await toast(options).getByRole('button', { name: 'Undo' }).click();

@@ -28,12 +28,12 @@ describe('Firefox: the extension renders its demo data', () => {
     // Your products is where the console opens.
     await ff.waitForText(/Your products/, { within: { selector: 'main h1' } });
     const sections: [string, RegExp][] = [
-      ['Licenses', /Contoso Chat\s+12\s+88\s+100\s+Active/],
+      ['Licenses', /Contoso Chat\s+Monthly · since \w{3} \d{1,2}, \d{4}\s+12\s+88\s+100\s+Active/],
       ['Billing accounts', /Northwind Labs\s+Company/],
       ['Bills & payments', /SK-0000\d\d\s+\w{3} \d{1,2}, \d{4}\s+Contoso Chat\s+[^$]+\$[\d,]+\.\d\d\s+Paid/],
       ['Help', /Which products can I buy myself\?/],
       ['Settings', /Reset demo data/],
-      ['Your products', /Contoso Chat\s+12\/100\s+Active/],
+      ['Your products', /Contoso Chat\s+Monthly · since \w{3} \d{1,2}, \d{4}[\s\S]{0,200}?12\/100[\s\S]{0,200}?Active/],
     ];
     for (const [section, shows] of sections) {
       await gotoSection(ff, section);
