@@ -16,7 +16,6 @@ import { priceSuffix } from '../../../lib/billing/price-label';
 import { usePaymentNotices } from '../../ui/hooks';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { selfServiceAllowed } from '../../../lib/rules/purchase-rules';
 import { command } from '../../ui/messaging';
 import { licenseCounts, renewalText, statusOf, subscriptionTitle, termSince } from '../../../components/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
@@ -39,7 +38,7 @@ type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel' | 'pay-with-card';
 export function ProductsSection() {
   const subs = useSubscriptions();
   // Products the IT admin turned off: their subscriptions keep every control, only new purchases are refused.
-  const turnedOff = new Set(useLiveQuery(() => db.products.toArray(), []).data?.filter((p) => !selfServiceAllowed(p)).map((p) => p.id));
+  const turnedOff = new Set(useLiveQuery(() => db.products.toArray(), []).data?.filter((p) => p.selfServicePolicy === 'deny').map((p) => p.id));
   const purchaser = usePurchaser();
   const payments = usePaymentNotices();
   const [filter, setFilter] = useState<Filter>('self-service');
