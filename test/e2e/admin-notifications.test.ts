@@ -109,26 +109,26 @@ describe('purchase notifications', () => {
     await admin.page.goto('about:blank');
     const popup = await ext.openPopup();
     await popupList(popup);
-    await buyLicensesInPopup(popup, DEMO.notes, 5);
+    await buyLicensesInPopup(popup, DEMO.design, 12);
     await textMatches(syncLine(popup), 'All changes synced');
 
     await admin.page.goto(consoleUrl);
     await textMatches(badge(), /^1$/, 20_000);
     await pressOn(/^Notifications/);
     const first = list().getByRole('listitem').first();
-    await textMatches(first, `Maya Okafor added 2 licenses of ${DEMO.notes}, now 5 — $30.00 / month`);
+    await textMatches(first, `Maya Okafor added 2 licenses of ${DEMO.design}, now 12 — $5,400.00 / year`);
     await textMatches(first, 'New');
     await gone(badge());
     // It happened while the console was closed: no desktop notification for it.
     expect(await desktopShown()).toEqual([]);
 
     // One arriving while the panel is open is unread until Mark all read.
-    await buyLicensesInPopup(popup, DEMO.notes, 6);
+    await buyLicensesInPopup(popup, DEMO.design, 13);
     await textMatches(badge(), /^1$/);
     await pressOn('Mark all read');
     await gone(badge());
     await textMatches(admin.page.getByRole('status').filter({ hasText: /unread/ }).first(), '0 unread');
-    expect(await desktopShown()).toEqual([`Maya Okafor added 1 license of ${DEMO.notes}, now 6 — $36.00 / month`]);
+    expect(await desktopShown()).toEqual([`Maya Okafor added 1 license of ${DEMO.design}, now 13 — $5,850.00 / year`]);
     await popup.close();
     expect(admin.problems).toEqual([]);
   });
