@@ -27,13 +27,15 @@ export function NotificationsPanel({ notifications, status, open }: Props) {
   // What had been read before this visit: the rows after it are marked new while the panel is open.
   const [newAfter, setNewAfter] = useState(lastReadAt);
   const [asking, setAsking] = useState(false);
+  // Opened before the room synced (a reload on this view): what it read is what arrives with the sync.
+  const synced = status !== 'connecting';
   useEffect(() => {
-    if (!open) return;
+    if (!open || !synced) return;
     setNewAfter(lastReadAt);
     markAllRead();
     // Only on opening: notifications arriving while it is open stay unread until marked read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  }, [open, synced]);
 
   function readAll() {
     setNewAfter(lastReadAt);
