@@ -6,11 +6,15 @@ import { toIsoDate } from '../lib/dates';
 import type { SignInReply } from '../lib/sync/session';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ExportCsvButton } from './ExportCsvButton';
+import { NotificationsPanel } from './NotificationsPanel';
+import { SelfServicePolicies } from './SelfServicePolicies';
 import { SubscriptionDetails } from './SubscriptionDetails';
 import { SummaryFilters } from './SummaryFilters';
 import { SummaryTable } from './SummaryTable';
 import { SupportInbox } from './SupportInbox';
+import { useCatalog } from './use-catalog';
 import { useClock } from './use-clock';
+import { useNotifications } from './use-notifications';
 import { useSummaryRoom } from './use-summary-room';
 import { useSupportInbox } from './use-support-inbox';
 
@@ -20,8 +24,10 @@ interface Props {
   onTokenRefused(): void;
 }
 
-type View = 'subscriptions' | 'support';
-const SUPPORT_HASH = '#support';
+type View = 'subscriptions' | 'support' | 'self-service' | 'notifications';
+/** The views other than the subscriptions table, each at its own hash so a reload keeps it. */
+const HASHED_VIEWS: readonly View[] = ['support', 'self-service', 'notifications'];
+const viewOfHash = (): View => HASHED_VIEWS.find((view) => location.hash === `#${view}`) ?? 'subscriptions';
 
 /**
  * The signed-in console: the organization's subscriptions, live and read-only, and its support
@@ -35,12 +41,14 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
     unauthorized: onTokenRefused,
     ended: (reason: string) => onSignOut(`The sync server ended this session (${reason}). Sign in again with a new code.`),
   };
-  const { entries, status } = useSummaryRoom(session.orgId, session.accessToken, roomEvents);
+  const { entries, notifications: notificationEntries, status } = useSummaryRoom(session.orgId, session.accessToken, roomEvents);
   const inbox = useSupportInbox(session.orgId, session.accessToken, roomEvents);
-  const [view, setView] = useState<View>(() => (location.hash === SUPPORT_HASH ? 'support' : 'subscriptions'));
+  const catalog = useCatalog(session.orgId, session.accessToken, roomEvents);
+  const notifications = useNotifications(session.orgId, session.personId, notificationEntries, status);
+  const [view, setView] = useState<View>(viewOfHash);
   const show = (next: View) => {
     setView(next);
-    history.replaceState(null, '', next === 'support' ? SUPPORT_HASH : location.pathname);
+    history.replaceState(null, '', next === 'subscriptions' ? location.pathname : `#${next}`);
   };
   const [filter, setFilter] = useState<SummaryFilter>(NO_FILTER);
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SORT);
@@ -85,7 +93,27 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
         <span id="inbox-new" class="visually-hidden" role="status">
           {inbox.newCount === 1 ? '1 new support request' : `${inbox.newCount} new support requests`}
         </span>
+        <button type="button" class="admin-view" aria-current={view === 'self-service' ? 'page' : undefined} onClick={() => show('self-service')}>
+          Self-service
+        </button>
+        <button type="button" class="admin-view" aria-current={view === 'notifications' ? 'page' : undefined} aria-describedby="notifications-unread" onClick={() => show('notifications')}>
+          Notifications
+          {notifications.unread > 0 ? (
+            <span class="count-badge" aria-hidden="true">
+              {notifications.unread}
+            </span>
+          ) : null}
+        </button>
+        <span id="notifications-unread" class="visually-hidden" role="status">
+          {notifications.unread === 1 ? '1 unread notification' : `${notifications.unread} unread notifications`}
+        </span>
       </nav>
+      <main class="admin-main" hidden={view !== 'self-service'}>
+        <SelfServicePolicies rows={catalog.rows} status={catalog.status} accessToken={session.accessToken} onTokenRefused={onTokenRefused} />
+      </main>
+      <main class="admin-main" hidden={view !== 'notifications'}>
+        <NotificationsPanel notifications={notifications} status={status} open={view === 'notifications'} />
+      </main>
       {/* Both views stay mounted, one hidden: the table keeps its filters, sort and open row across a visit to the inbox. */}
       <main class="admin-main" hidden={view !== 'support'}>
         <SupportInbox rows={inbox.rows} newCount={inbox.newCount} status={inbox.status} accessToken={session.accessToken} onTokenRefused={onTokenRefused} />

@@ -12,13 +12,22 @@ export interface LiveRoomEvents {
 }
 
 const CLOSE_UNAUTHORIZED = 4401;
+/** A root not synced yet: one object, so memos over it keep. */
+const NOTHING: Record<string, unknown> = {};
+
+/** One top-level map of a room the console reads (never writes), live over one WebSocket. */
+export function useLiveRoom(room: string, root: string, createDoc: () => Y.Doc, token: string, events: LiveRoomEvents): { entries: Record<string, unknown>; status: LiveStatus } {
+  const { roots, status } = useLiveRoots(room, [root], createDoc, token, events);
+  return { entries: roots[root] ?? NOTHING, status };
+}
 
 /**
- * One top-level map of a room the console reads (never writes), live over one WebSocket. A new
- * access token reconnects the same document, so only what changed meanwhile is sent again.
+ * Top-level maps of a room the console reads (never writes), live over one WebSocket: several
+ * roots of one room share its connection. A new access token reconnects the same document, so only
+ * what changed meanwhile is sent again. `roots` is read when the room connects.
  */
-export function useLiveRoom(room: string, root: string, createDoc: () => Y.Doc, token: string, events: LiveRoomEvents): { entries: Record<string, unknown>; status: LiveStatus } {
-  const [entries, setEntries] = useState<Record<string, unknown>>({});
+export function useLiveRoots(room: string, roots: readonly string[], createDoc: () => Y.Doc, token: string, events: LiveRoomEvents): { roots: Record<string, Record<string, unknown>>; status: LiveStatus } {
+  const [entries, setEntries] = useState<Record<string, Record<string, unknown>>>({});
   const [status, setStatus] = useState<LiveStatus>('connecting');
   // A refusal means the local document holds something the room does not (the server's data was
   // reset under an open console): a fresh document, synced from scratch, is the way back.
@@ -29,10 +38,13 @@ export function useLiveRoom(room: string, root: string, createDoc: () => Y.Doc, 
 
   useEffect(() => {
     const doc = createDoc();
-    const map = doc.getMap(root);
-    // Deep: entities that are Y.Maps (the support inbox's) change inside without the root changing.
-    const read = () => setEntries(map.toJSON());
-    map.observeDeep(read);
+    const maps = roots.map((root) => [root, doc.getMap(root)] as const);
+    // Deep: entities that are Y.Maps (the support inbox's, the catalog's) change inside without the root changing.
+    const readers = maps.map(([root, map]) => {
+      const read = () => setEntries((current) => ({ ...current, [root]: map.toJSON() }));
+      map.observeDeep(read);
+      return () => map.unobserveDeep(read);
+    });
     setEntries({});
     setStatus('connecting');
     let wasLive = false;
@@ -59,14 +71,14 @@ export function useLiveRoom(room: string, root: string, createDoc: () => Y.Doc, 
     );
     connection.current = { room: connected, token };
     return () => {
-      map.unobserveDeep(read);
+      for (const stop of readers) stop();
       connected.destroy();
       doc.destroy();
       connection.current = undefined;
     };
     // The token is read at connect time only; the effect below hands new ones to the open room.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [room, root, generation]);
+  }, [room, roots.join('\n'), generation]);
 
   useEffect(() => {
     const current = connection.current;
@@ -75,5 +87,5 @@ export function useLiveRoom(room: string, root: string, createDoc: () => Y.Doc, 
     current.room.reconnect(token);
   }, [token]);
 
-  return { entries, status };
+  return { roots: entries, status };
 }

@@ -89,8 +89,8 @@ describe('admin console', () => {
     for (const product of DEMO_PRODUCTS) expect(table).toContain(product);
     await textMatches(page.getByRole('status').filter({ hasText: /Live|Connecting|Reconnecting/ }), 'Live');
     await textMatches(page.locator('header'), 'Riley Chen');
-    // One connection to the summary room and one to the support inbox, however many purchasers the organization has.
-    expect(sockets.sort()).toEqual([`/summary/${ORG}`, `/support/${ORG}`]);
+    // One connection each to the organization room (its catalog), the summary room and the support inbox, however many purchasers the organization has.
+    expect(sockets.sort()).toEqual([`/org/${ORG}`, `/summary/${ORG}`, `/support/${ORG}`]);
     expect(await page.evaluate(() => sessionStorage.getItem('seatkeeper-admin-session'))).toContain('"role":"admin"');
   });
 

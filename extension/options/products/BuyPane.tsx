@@ -6,6 +6,7 @@ import type { PaymentMethod } from '../../../lib/billing/schemas';
 import { buyFormErrors } from '../../../lib/commands/buy-form';
 import type { BuyInput } from '../../../lib/commands/inputs';
 import type { Product, Term } from '../../../lib/org/schemas';
+import { productRefusal, selfServiceAllowed } from '../../../lib/rules/purchase-rules';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { Field, LabelOptions } from '../../../components/Field';
@@ -29,7 +30,9 @@ const FIELDS = ['productId', 'licenses', 'term', 'paymentMethodId'];
  * charged. Only the review's Buy sends the command; an error it answers brings the form back.
  */
 export function BuyPane({ onClose }: { onClose: () => void }) {
-  const catalog = useLiveQuery(() => db.products.orderBy('name').filter((p) => p.selfService).toArray(), []).data;
+  // Self-service products, and those the IT admin decided about: one turned off is listed, not buyable, with why.
+  const catalog = useLiveQuery(() => db.products.orderBy('name').filter((p) => p.selfService || p.selfServicePolicy !== undefined).toArray(), []).data;
+  const turnedOff = (catalog ?? []).filter((p) => !selfServiceAllowed(p));
   const allCards = usePaymentMethods();
   const profiles = useBillingProfiles();
   const signedIn = useHasAccount();
@@ -88,12 +91,21 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
               value={productId}
               onChange={(e) => setProductId(e.currentTarget.value)}
               error={fieldError(errors, 'productId')}
-              hint={product ? product.description : 'Only self-service products are listed.'}
+              hint={
+                <>
+                  {product && selfServiceAllowed(product) ? product.description : 'Only self-service products are listed.'}
+                  {turnedOff.map((p) => (
+                    <span key={p.id} class="field-hint-line">
+                      {productRefusal(p)}
+                    </span>
+                  ))}
+                </>
+              }
             >
               <option value="">Choose a product</option>
               {(catalog ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
+                <option key={p.id} value={p.id} disabled={!selfServiceAllowed(p)}>
+                  {selfServiceAllowed(p) ? p.name : `${p.name} (turned off by your IT admin)`}
                 </option>
               ))}
             </Field>

@@ -14,6 +14,8 @@ import { useToast } from '../../../components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
 import { priceSuffix } from '../../../lib/billing/price-label';
 import { usePaymentNotices } from '../../ui/hooks';
+import { db } from '../../ui/db';
+import { useLiveQuery } from '../../ui/use-live-query';
 import { command } from '../../ui/messaging';
 import { licenseCounts, renewalText, statusOf, subscriptionTitle, termSince } from '../../../components/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
@@ -35,6 +37,8 @@ type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel' | 'pay-with-card';
 /** Billing > Your products: the Products tab, filterable, with per-row actions. */
 export function ProductsSection() {
   const subs = useSubscriptions();
+  // Products the IT admin turned off: their subscriptions keep every control, only new purchases are refused.
+  const turnedOff = new Set(useLiveQuery(() => db.products.toArray(), []).data?.filter((p) => p.selfServicePolicy === 'deny').map((p) => p.id));
   const purchaser = usePurchaser();
   const payments = usePaymentNotices();
   const [filter, setFilter] = useState<Filter>('self-service');
@@ -140,7 +144,10 @@ export function ProductsSection() {
                   const { assigned, total } = licenseCounts(sub);
                   return (
                     <tr key={sub.id}>
-                      <th scope="row">{sub.productName}</th>
+                      <th scope="row">
+                        {sub.productName}
+                        {turnedOff.has(sub.productId) ? <span class="field-hint-line muted">Your IT admin has turned off new purchases of it</span> : null}
+                      </th>
                       <td>{termSince(sub)}</td>
                       <td>
                         {assigned}/{total}

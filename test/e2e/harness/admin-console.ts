@@ -17,6 +17,9 @@ export const ALLOWED_ADMIN_CONTROLS: ReadonlySet<string> = new Set([
   'button:Export CSV',
   'button:Subscriptions',
   'button:Support inbox',
+  // Views of the admins' own settings and notifications: their controls never touch purchasers' data.
+  'button:Self-service',
+  'button:Notifications',
   'button:Sign out',
   'button:Close',
 ]);
