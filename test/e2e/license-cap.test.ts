@@ -16,11 +16,9 @@ import { previewLicenseChange } from '../../lib/billing/price-preview';
 import type { Invoice } from '../../lib/billing/schemas';
 import { demoOrg } from '../../lib/org/demo';
 import { demoSeedChanges } from '../../lib/org/demo-seed';
-import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
 import { formatMoney } from '../../lib/money';
 import type { Subscription } from '../../lib/subscriptions/schema';
-import { MAYA, ORG, RILEY, room } from '../server/fixture';
-import { connectSynced, mint } from '../server/harness';
+import { MAYA, ORG, RILEY } from '../server/fixture';
 import type { AdminConsole } from './harness/admin-console';
 import { updateProductWithCli } from './harness/cli';
 import { useDemoServer, useDevices, type Device } from './harness/demo-server';
@@ -63,15 +61,6 @@ function listedNumbers(page: Page): Promise<string[]> {
   return page.getByRole('table').getByRole('rowheader').allInnerTexts();
 }
 
-/** The billing room as the server has it, read through a fresh connection with Maya's token. */
-async function billingRoom(): Promise<BillingRoomState> {
-  const client = await connectSynced(demo.server.wsUrl, room.billing(MAYA), await mint(demo.dir, MAYA));
-  try {
-    return BillingRoomState.parse(readBillingRoom(client.doc));
-  } finally {
-    client.destroy();
-  }
-}
 
 const designLines = (invoice: Invoice) => invoice.lines.filter((line) => line.subscriptionId === 'sub-design');
 
@@ -156,7 +145,7 @@ describe('two devices raise licenses offline past a maximum lowered meanwhile', 
 
     // The server's record says the same: every invoice it issued for Design since adds 2 licenses in
     // all (the billing room also holds the demo's history, listed before).
-    const billing = await billingRoom();
+    const billing = await demo.billingRoom(MAYA);
     const design = Object.values(billing.invoices).filter((invoice) => designLines(invoice).length && !invoicesBefore.includes(invoice.number));
     expect(design.map((invoice) => designLines(invoice).map((line) => line.quantity))).toEqual([[2]]);
     expect(design[0]).toMatchObject({ number: added[0], subtotal: preview.today.subtotal, total: preview.today.total, status: 'paid' });

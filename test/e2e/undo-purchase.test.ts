@@ -7,9 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { amountsFor } from '../../lib/billing/invoice';
 import { formatMoney } from '../../lib/money';
 import { demoOrg } from '../../lib/org/demo';
-import { BillingRoomState, readBillingRoom } from '../../lib/room/billing-doc';
-import { MAYA, room } from '../server/fixture';
-import { connectSynced, mint } from '../server/harness';
+import { MAYA } from '../server/fixture';
 import { useDemoServer } from './harness/demo-server';
 import { useExtension } from './harness/extension';
 import { dialog, reviewAndBuy, signInAndOpenPopup, toast } from './harness/ui';
@@ -20,14 +18,6 @@ const demo = useDemoServer(1);
 const chat = demoOrg().catalog.find((product) => product.id === 'prod-chat')!;
 const total = amountsFor(chat.prices.monthly, demoOrg().organization.taxRateBps).total;
 
-async function billingRoom(): Promise<BillingRoomState> {
-  const client = await connectSynced(demo.server.wsUrl, room.billing(MAYA), await mint(demo.dir, MAYA));
-  try {
-    return BillingRoomState.parse(readBillingRoom(client.doc));
-  } finally {
-    client.destroy();
-  }
-}
 
 describe('undo of a purchase', () => {
   test('refunds it: a credit on the invoice list and in the billing room', async () => {
@@ -44,8 +34,8 @@ describe('undo of a purchase', () => {
     await toast(options).getByRole('button', { name: 'Undo' }).click();
     await textMatches(toast(options), 'Undone');
 
-    await until(async () => Object.values((await billingRoom()).charges).some((charge) => charge.status === 'refunded'), 'the refund in the billing room', 20_000);
-    const state = await billingRoom();
+    await until(async () => Object.values((await demo.billingRoom(MAYA)).charges).some((charge) => charge.status === 'refunded'), 'the refund in the billing room', 20_000);
+    const state = await demo.billingRoom(MAYA);
     const refund = Object.values(state.charges).find((charge) => charge.status === 'refunded')!;
     expect(refund.amount).toBe(-total);
     const purchase = Object.values(state.charges).find((charge) => charge.subscriptionId === refund.subscriptionId && charge.status === 'charged');

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Who } from '../../../server/auth';
-import { startServer, tempDataDir, withAdmin, type ServerProcess } from '../../server/harness';
+import { BillingRoomState, readBillingRoom } from '../../../lib/room/billing-doc';
+import { connectSynced, mint, startServer, tempDataDir, withAdmin, type ServerProcess } from '../../server/harness';
 import { openAdminConsole, type AdminConsole } from './admin-console';
 import { useExtension, type Extension } from './extension';
 import { startNetworkLink, type NetworkLink } from './network-link';
@@ -29,6 +30,8 @@ export interface DemoServer {
   code(who: Who): string;
   /** The admin console in its own browser, signed in as `who`, live with `rows` rows; closed after the file. */
   openAdminConsole(who: Who, rows: number): Promise<AdminConsole>;
+  /** `who`'s billing room as the server has it, read through a fresh connection with their token. */
+  billingRoom(who: Who): Promise<BillingRoomState>;
 }
 
 /**
@@ -62,6 +65,14 @@ export function useDemoServer(links: number): DemoServer {
     },
     links: relays,
     code: (who) => withAdmin(data.dir, (orgAdmin) => orgAdmin.createSignInCode(who.orgId, who.personId)),
+    async billingRoom(who) {
+      const client = await connectSynced(this.server.wsUrl, `billing/${who.orgId}/${who.personId}`, await mint(data.dir, who));
+      try {
+        return BillingRoomState.parse(readBillingRoom(client.doc));
+      } finally {
+        client.destroy();
+      }
+    },
     async openAdminConsole(who, rows) {
       const opened = await openAdminConsole(this.server.url, this.code(who), rows);
       consoles.push(opened);
