@@ -4,8 +4,11 @@ import { summaryRows } from '../lib/admin/summary-rows';
 import { DEFAULT_SORT, sortRows, type SummarySort } from '../lib/admin/summary-sort';
 import { toIsoDate } from '../lib/dates';
 import type { SignInReply } from '../lib/sync/session';
+import { ActivityView } from './ActivityView';
 import { ConnectionStatus } from './ConnectionStatus';
+import { DirectoryView } from './DirectoryView';
 import { ExportCsvButton } from './ExportCsvButton';
+import { ExportUsersButton } from './ExportUsersButton';
 import { SubscriptionDetails } from './SubscriptionDetails';
 import { SummaryFilters } from './SummaryFilters';
 import { SummaryTable } from './SummaryTable';
@@ -20,12 +23,15 @@ interface Props {
   onTokenRefused(): void;
 }
 
-type View = 'subscriptions' | 'support';
-const SUPPORT_HASH = '#support';
+type View = 'subscriptions' | 'support' | 'activity' | 'directory';
+/** The views other than the subscriptions have a hash of their own, so a reload stays on them. */
+const HASHED: readonly View[] = ['support', 'activity', 'directory'];
+const viewOfHash = (hash: string): View => HASHED.find((view) => `#${view}` === hash) ?? 'subscriptions';
 
 /**
- * The signed-in console: the organization's subscriptions, live and read-only, and its support
- * inbox, where requests are marked handled. Both rooms stay connected, so the inbox's count of new
+ * The signed-in console: the organization's subscriptions, live and read-only (ticked ones export
+ * their licensed users), its support inbox, where requests are marked handled, the activity log
+ * and the directory. Both rooms stay connected, so the inbox's count of new
  * requests is current on either view.
  */
 export function Console({ session, onSignOut, onTokenRefused }: Props) {
@@ -37,20 +43,32 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
   };
   const { entries, status } = useSummaryRoom(session.orgId, session.accessToken, roomEvents);
   const inbox = useSupportInbox(session.orgId, session.accessToken, roomEvents);
-  const [view, setView] = useState<View>(() => (location.hash === SUPPORT_HASH ? 'support' : 'subscriptions'));
+  const [view, setView] = useState<View>(() => viewOfHash(location.hash));
   const show = (next: View) => {
     setView(next);
-    history.replaceState(null, '', next === 'support' ? SUPPORT_HASH : location.pathname);
+    history.replaceState(null, '', next === 'subscriptions' ? location.pathname : `#${next}`);
   };
   const [filter, setFilter] = useState<SummaryFilter>(NO_FILTER);
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SORT);
   const [openKey, setOpenKey] = useState<string>();
+  const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(new Set());
+  const select = (keys: readonly string[], checked: boolean) =>
+    setSelectedKeys((current) => {
+      const next = new Set(current);
+      for (const key of keys) {
+        if (checked) next.add(key);
+        else next.delete(key);
+      }
+      return next;
+    });
 
   const rows = useMemo(() => summaryRows(entries, now), [entries, now]);
   const options = useMemo(() => filterOptions(rows), [rows]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter, today), sort), [rows, filter, today, sort]);
   // The panel follows its subscription through live updates and disappears with it.
   const open = rows.find((row) => row.key === openKey);
+  // A ticked subscription that is gone from the summary is gone from the selection.
+  const selected = useMemo(() => rows.filter((row) => selectedKeys.has(row.key)), [rows, selectedKeys]);
 
   const closeDetails = () => {
     const key = openKey;
@@ -82,6 +100,12 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
             </span>
           ) : null}
         </button>
+        <button type="button" class="admin-view" aria-current={view === 'activity' ? 'page' : undefined} onClick={() => show('activity')}>
+          Activity
+        </button>
+        <button type="button" class="admin-view" aria-current={view === 'directory' ? 'page' : undefined} onClick={() => show('directory')}>
+          Directory
+        </button>
         <span id="inbox-new" class="visually-hidden" role="status">
           {inbox.newCount === 1 ? '1 new support request' : `${inbox.newCount} new support requests`}
         </span>
@@ -89,6 +113,12 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
       {/* Both views stay mounted, one hidden: the table keeps its filters, sort and open row across a visit to the inbox. */}
       <main class="admin-main" hidden={view !== 'support'}>
         <SupportInbox rows={inbox.rows} newCount={inbox.newCount} status={inbox.status} accessToken={session.accessToken} onTokenRefused={onTokenRefused} />
+      </main>
+      <main class="admin-main" hidden={view !== 'activity'}>
+        <ActivityView accessToken={session.accessToken} active={view === 'activity'} changed={entries} options={options} today={today} onTokenRefused={onTokenRefused} />
+      </main>
+      <main class="admin-main" hidden={view !== 'directory'}>
+        <DirectoryView accessToken={session.accessToken} active={view === 'directory'} onTokenRefused={onTokenRefused} />
       </main>
       <main class="admin-main" hidden={view !== 'subscriptions'}>
         <h1>Subscriptions</h1>
@@ -98,10 +128,13 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
           <p class="admin-count" role="status">
             Showing {shown.length} of {rows.length} subscriptions
           </p>
-          <ExportCsvButton rows={shown} today={today} />
+          <div class="admin-actions">
+            <ExportUsersButton orgId={session.orgId} accessToken={session.accessToken} selected={selected} today={today} />
+            <ExportCsvButton rows={shown} today={today} />
+          </div>
         </div>
         <div class={open ? 'admin-layout with-details' : 'admin-layout'}>
-          <SummaryTable rows={shown} sort={sort} onSort={setSort} openKey={open?.key} onOpen={setOpenKey} loading={status === 'connecting' && rows.length === 0} />
+          <SummaryTable rows={shown} sort={sort} onSort={setSort} openKey={open?.key} onOpen={setOpenKey} loading={status === 'connecting' && rows.length === 0} selected={selectedKeys} onSelect={select} />
           {open && <SubscriptionDetails row={open} onClose={closeDetails} />}
         </div>
       </main>

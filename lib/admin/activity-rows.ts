@@ -1,4 +1,6 @@
-import { ACTIVITY_FIELD_LABELS, type ActivityEntry } from '../activity/activity-entry';
+import * as z from 'zod/mini';
+import { ACTIVITY_FIELD_LABELS, ActivityEntry } from '../activity/activity-entry';
+import type { IsoDate } from '../dates';
 
 /** Who made a change, in the activity view's words. */
 export const ACTIVITY_BY_LABELS: Record<ActivityEntry['by'], string> = { purchaser: 'Purchaser', server: 'Server correction' };
@@ -30,4 +32,24 @@ export function activityRows(entries: readonly ActivityEntry[]): ActivityRow[] {
     device: entry.device,
     by: ACTIVITY_BY_LABELS[entry.by],
   }));
+}
+
+/** `GET /api/admin/activity`'s answer. */
+export const ActivityAnswer = z.object({ entries: z.array(ActivityEntry) });
+
+/** The activity view's filters; '' is every purchaser, every product, no bound. */
+export interface ActivityFilter {
+  purchaserId: string;
+  productId: string;
+  from: IsoDate | '';
+  to: IsoDate | '';
+}
+
+export const NO_ACTIVITY_FILTER: ActivityFilter = { purchaserId: '', productId: '', from: '', to: '' };
+
+/** The endpoint's path and query for the filters; unset ones are left out. */
+export function activityPath(filter: ActivityFilter): string {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ''));
+  const search = query.toString();
+  return `/api/admin/activity${search ? `?${search}` : ''}`;
 }

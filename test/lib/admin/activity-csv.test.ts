@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../../lib/activity/activity-entry';
 import { ACTIVITY_CSV_HEADER, activityCsv } from '../../../lib/admin/activity-csv';
-import { activityRows } from '../../../lib/admin/activity-rows';
+import { activityPath, activityRows, NO_ACTIVITY_FILTER } from '../../../lib/admin/activity-rows';
 
 const entry = (over: Partial<ActivityEntry>): ActivityEntry => ({
   at: '2026-12-02T09:00:00.000Z',
@@ -47,5 +47,12 @@ describe('activityCsv', () => {
     const [, record] = parse(csv) as string[][];
     expect(record![1]).toBe(`'=HYPERLINK("http://x","y")`);
     expect(record![5]).toBe(`'+1+cmd`);
+  });
+});
+
+describe('activityPath', () => {
+  it('asks for the set filters only', () => {
+    expect(activityPath(NO_ACTIVITY_FILTER)).toBe('/api/admin/activity');
+    expect(activityPath({ ...NO_ACTIVITY_FILTER, purchaserId: 'person-01', from: '2026-12-01' })).toBe('/api/admin/activity?purchaserId=person-01&from=2026-12-01');
   });
 });
