@@ -139,7 +139,7 @@ describe('admin console: activity, export users, directory', () => {
     expect(rows.map(lineOf)).toEqual(EXPECTED);
     for (const row of rows) expect([row[1], row[6]]).toEqual(['Maya Okafor', 'unknown client']);
     expect(rows.map((row) => row[0])).toEqual([...rows.map((row) => row[0])].sort());
-    expect(formatAxe(await seriousAxeViolations(page, 'activity view'))).toBe('');
+    expect(formatAxe(await seriousAxeViolations(page))).toBe('');
     expect((await adminControls(page)).filter((control) => !isAllowedAdminControl(control) && !/^(select|input):(Purchaser|Product|From|To)$/.test(control) && control !== 'button:Export activity CSV')).toEqual([]);
 
     // A change arriving while the view is open shows without a reload.
@@ -148,16 +148,17 @@ describe('admin console: activity, export users, directory', () => {
   });
 
   it('filters by purchaser, product and day', async () => {
-    await page.getByLabel('Product', { exact: true }).selectOption({ label: 'Fabrikam Design Studio' });
+    const filters = page.getByRole('search', { name: 'Filter activity' });
+    await filters.getByLabel('Product').selectOption({ label: 'Fabrikam Design Studio' });
     await textMatches(page.getByRole('status').filter({ hasText: /change/ }), '0 changes');
-    await page.getByLabel('Product', { exact: true }).selectOption({ label: 'Contoso Chat' });
-    await page.getByLabel('Purchaser', { exact: true }).selectOption({ label: 'Maya Okafor' });
+    await filters.getByLabel('Product').selectOption({ label: 'Contoso Chat' });
+    await filters.getByLabel('Purchaser').selectOption({ label: 'Maya Okafor' });
     await countIs(page.locator('tr[data-activity]'), EXPECTED.length + 1);
-    await page.getByLabel('From').fill('2099-01-01');
+    await filters.getByLabel('From').fill('2099-01-01');
     await countIs(page.locator('tr[data-activity]'), 0);
     const today = new Date().toISOString().slice(0, 10);
-    await page.getByLabel('From').fill(today);
-    await page.getByLabel('To').fill(today);
+    await filters.getByLabel('From').fill(today);
+    await filters.getByLabel('To').fill(today);
     await countIs(page.locator('tr[data-activity]'), EXPECTED.length + 1);
   });
 
@@ -193,7 +194,7 @@ describe('admin console: activity, export users, directory', () => {
     expect(await page.getByLabel('Select Fabrikam Design Studio of Maya Okafor').isChecked()).toBe(true);
     // Ticking a row's box neither opened its details.
     expect(await page.getByRole('complementary').count()).toBe(0);
-    expect(formatAxe(await seriousAxeViolations(page, 'subscriptions with ticked rows'))).toBe('');
+    expect(formatAxe(await seriousAxeViolations(page))).toBe('');
 
     const file = await downloadByKeyboard(page.getByRole('button', { name: 'Export users' }));
     expect(file.name).toMatch(/^seatkeeper-licensed-users-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -270,7 +271,7 @@ describe('admin console: activity, export users, directory', () => {
     await countIs(table, 1);
     await textMatches(table, FORMULA_NAME);
     await textMatches(table, 'No sign-in');
-    expect(formatAxe(await seriousAxeViolations(page, 'directory view'))).toBe('');
+    expect(formatAxe(await seriousAxeViolations(page))).toBe('');
 
     writePeople('purchaser');
     expect(await importPeopleWithCli(data.dir, ORG, peopleCsv)).toMatch(/^Imported /);
@@ -278,6 +279,7 @@ describe('admin console: activity, export users, directory', () => {
     await showView('Directory');
     await page.getByLabel('Search people').fill('');
     await textMatches(roleOf('person-x2'), 'Purchaser', 10_000);
-    expect(admin.problems).toEqual([]);
+    // The browser itself logs the reconnection attempts refused while the server was restarting; nothing else may appear.
+    expect(admin.problems.filter((problem) => !/WebSocket connection to .* ERR_CONNECTION_REFUSED/.test(problem))).toEqual([]);
   });
 });
