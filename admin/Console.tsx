@@ -126,7 +126,7 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
         <SummaryFilters filter={filter} options={options} onChange={setFilter} />
         <div class="admin-toolbar">
           <p class="admin-count" role="status">
-            Showing {shown.length} of {rows.length} subscriptions
+            Showing {shown.length} of {rows.length} subscriptions{selected.length > 0 ? `, ${selected.length} ticked for Export users` : ''}
           </p>
           <div class="admin-actions">
             <ExportUsersButton orgId={session.orgId} accessToken={session.accessToken} selected={selected} today={today} />
