@@ -10,7 +10,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeSty
 
 interface Props {
   accessToken: string;
-  /** Whether the view is shown: the log is read only then. */
+  /** Whether the view is shown and the server reachable (the summary room is live): the log is read only then, and again when it comes back. */
   active: boolean;
   /** The summary room's entries: when they change, the server has stored something new, so the log is read again. */
   changed: unknown;
@@ -77,7 +77,8 @@ export function ActivityView({ accessToken, active, changed, options, today, onT
                 <td>{row.product}</td>
                 <td>{row.field}</td>
                 <td>
-                  <Value text={row.before} class="activity-before" /> <span aria-label="became">→</span> <Value text={row.after} class="activity-after" />
+                  <Value text={row.before} class="activity-before" /> <span aria-hidden="true">→</span>
+                  <span class="visually-hidden">became</span> <Value text={row.after} class="activity-after" />
                 </td>
                 <td>{row.device}</td>
                 <td>{row.by}</td>

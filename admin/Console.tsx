@@ -115,10 +115,10 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
         <SupportInbox rows={inbox.rows} newCount={inbox.newCount} status={inbox.status} accessToken={session.accessToken} onTokenRefused={onTokenRefused} />
       </main>
       <main class="admin-main" hidden={view !== 'activity'}>
-        <ActivityView accessToken={session.accessToken} active={view === 'activity'} changed={entries} options={options} today={today} onTokenRefused={onTokenRefused} />
+        <ActivityView accessToken={session.accessToken} active={view === 'activity' && status === 'live'} changed={entries} options={options} today={today} onTokenRefused={onTokenRefused} />
       </main>
       <main class="admin-main" hidden={view !== 'directory'}>
-        <DirectoryView accessToken={session.accessToken} active={view === 'directory'} onTokenRefused={onTokenRefused} />
+        <DirectoryView accessToken={session.accessToken} active={view === 'directory' && status === 'live'} onTokenRefused={onTokenRefused} />
       </main>
       <main class="admin-main" hidden={view !== 'subscriptions'}>
         <h1>Subscriptions</h1>

@@ -4,7 +4,7 @@ import { useAdminGet } from './use-admin-get';
 
 interface Props {
   accessToken: string;
-  /** Whether the view is shown: the directory is read each time it is opened, roles being the server's. */
+  /** Whether the view is shown and the server reachable: the directory is read each time that turns true, roles being the server's. */
   active: boolean;
   onTokenRefused(): void;
 }

@@ -14,7 +14,7 @@ export async function adminGet<T>(fetch: GetFetch, url: string, accessToken: str
   try {
     response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } });
   } catch {
-    return { ok: false, kind: 'failed', message: 'Could not reach the sync server. Check your connection; the list is read again when it is back.' };
+    return { ok: false, kind: 'failed', message: 'Could not reach the sync server. The list is read again once the console is live.' };
   }
   if (response.status === 401) return { ok: false, kind: 'expired', message: 'Your session is being renewed…' };
   const body = await response.json().catch(() => undefined);
