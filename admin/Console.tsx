@@ -4,10 +4,13 @@ import { summaryRows } from '../lib/admin/summary-rows';
 import { DEFAULT_SORT, sortRows, type SummarySort } from '../lib/admin/summary-sort';
 import { toIsoDate } from '../lib/dates';
 import type { SignInReply } from '../lib/sync/session';
+import { ActivityView } from './ActivityView';
 import { ConnectionStatus } from './ConnectionStatus';
+import { DirectoryView } from './DirectoryView';
 import { ExportCsvButton } from './ExportCsvButton';
 import { NotificationsPanel } from './NotificationsPanel';
 import { SelfServicePolicies } from './SelfServicePolicies';
+import { ExportUsersButton } from './ExportUsersButton';
 import { SubscriptionDetails } from './SubscriptionDetails';
 import { SummaryFilters } from './SummaryFilters';
 import { SummaryTable } from './SummaryTable';
@@ -24,14 +27,15 @@ interface Props {
   onTokenRefused(): void;
 }
 
-type View = 'subscriptions' | 'support' | 'self-service' | 'notifications';
+type View = 'subscriptions' | 'support' | 'self-service' | 'notifications' | 'activity' | 'directory';
 /** The views other than the subscriptions table, each at its own hash so a reload keeps it. */
-const HASHED_VIEWS: readonly View[] = ['support', 'self-service', 'notifications'];
+const HASHED_VIEWS: readonly View[] = ['support', 'self-service', 'notifications', 'activity', 'directory'];
 const viewOfHash = (): View => HASHED_VIEWS.find((view) => location.hash === `#${view}`) ?? 'subscriptions';
 
 /**
- * The signed-in console: the organization's subscriptions, live and read-only, and its support
- * inbox, where requests are marked handled. Both rooms stay connected, so the inbox's count of new
+ * The signed-in console: the organization's subscriptions, live and read-only (ticked ones export
+ * their licensed users), its support inbox, where requests are marked handled, the activity log
+ * and the directory. Both rooms stay connected, so the inbox's count of new
  * requests is current on either view.
  */
 export function Console({ session, onSignOut, onTokenRefused }: Props) {
@@ -53,12 +57,24 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
   const [filter, setFilter] = useState<SummaryFilter>(NO_FILTER);
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SORT);
   const [openKey, setOpenKey] = useState<string>();
+  const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(new Set());
+  const select = (keys: readonly string[], checked: boolean) =>
+    setSelectedKeys((current) => {
+      const next = new Set(current);
+      for (const key of keys) {
+        if (checked) next.add(key);
+        else next.delete(key);
+      }
+      return next;
+    });
 
   const rows = useMemo(() => summaryRows(entries, now), [entries, now]);
   const options = useMemo(() => filterOptions(rows), [rows]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter, today), sort), [rows, filter, today, sort]);
   // The panel follows its subscription through live updates and disappears with it.
   const open = rows.find((row) => row.key === openKey);
+  // A ticked subscription that is gone from the summary is gone from the selection.
+  const selected = useMemo(() => rows.filter((row) => selectedKeys.has(row.key)), [rows, selectedKeys]);
 
   const closeDetails = () => {
     const key = openKey;
@@ -90,6 +106,12 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
             </span>
           ) : null}
         </button>
+        <button type="button" class="admin-view" aria-current={view === 'activity' ? 'page' : undefined} onClick={() => show('activity')}>
+          Activity
+        </button>
+        <button type="button" class="admin-view" aria-current={view === 'directory' ? 'page' : undefined} onClick={() => show('directory')}>
+          Directory
+        </button>
         <span id="inbox-new" class="visually-hidden" role="status">
           {inbox.newCount === 1 ? '1 new support request' : `${inbox.newCount} new support requests`}
         </span>
@@ -118,18 +140,27 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
       <main class="admin-main" hidden={view !== 'support'}>
         <SupportInbox rows={inbox.rows} newCount={inbox.newCount} status={inbox.status} accessToken={session.accessToken} onTokenRefused={onTokenRefused} />
       </main>
+      <main class="admin-main" hidden={view !== 'activity'}>
+        <ActivityView accessToken={session.accessToken} active={view === 'activity' && status === 'live'} changed={entries} options={options} today={today} onTokenRefused={onTokenRefused} />
+      </main>
+      <main class="admin-main" hidden={view !== 'directory'}>
+        <DirectoryView accessToken={session.accessToken} active={view === 'directory' && status === 'live'} onTokenRefused={onTokenRefused} />
+      </main>
       <main class="admin-main" hidden={view !== 'subscriptions'}>
         <h1>Subscriptions</h1>
         <p class="muted">Every self-service subscription in your organization, as purchasers change them. This view is read-only.</p>
         <SummaryFilters filter={filter} options={options} onChange={setFilter} />
         <div class="admin-toolbar">
           <p class="admin-count" role="status">
-            Showing {shown.length} of {rows.length} subscriptions
+            Showing {shown.length} of {rows.length} subscriptions{selected.length > 0 ? `, ${selected.length} ticked for Export users` : ''}
           </p>
-          <ExportCsvButton rows={shown} today={today} />
+          <div class="admin-actions">
+            <ExportUsersButton orgId={session.orgId} accessToken={session.accessToken} selected={selected} today={today} />
+            <ExportCsvButton rows={shown} today={today} />
+          </div>
         </div>
         <div class={open ? 'admin-layout with-details' : 'admin-layout'}>
-          <SummaryTable rows={shown} sort={sort} onSort={setSort} openKey={open?.key} onOpen={setOpenKey} loading={status === 'connecting' && rows.length === 0} />
+          <SummaryTable rows={shown} sort={sort} onSort={setSort} openKey={open?.key} onOpen={setOpenKey} loading={status === 'connecting' && rows.length === 0} selected={selectedKeys} onSelect={select} />
           {open && <SubscriptionDetails row={open} onClose={closeDetails} />}
         </div>
       </main>

@@ -12,6 +12,10 @@ interface Props {
   onOpen(key: string): void;
   /** Nothing has arrived from the server yet. */
   loading: boolean;
+  /** The keys of the rows ticked for Export users. */
+  selected: ReadonlySet<string>;
+  /** Ticks or unticks rows (all shown ones from the header's box). */
+  onSelect(keys: readonly string[], checked: boolean): void;
 }
 
 const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
@@ -28,11 +32,12 @@ const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
  * One row per subscription. A row opens its details on click, Enter or Space; rows are focusable
  * for that, and nothing in them changes anything.
  */
-export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading }: Props) {
+export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading, selected, onSelect }: Props) {
+  const ticked = rows.filter((row) => selected.has(row.key)).length;
   return (
     <div class="table-wrap admin-table">
       <table>
-        <caption class="visually-hidden">Subscriptions. Select a row to see who is assigned a license.</caption>
+        <caption class="visually-hidden">Subscriptions. Select a row to see who is assigned a license; tick rows to export their users.</caption>
         <thead>
           <tr>
             {COLUMNS.map(({ column, label, numeric }) => {
@@ -48,12 +53,23 @@ export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading }: P
                 </th>
               );
             })}
+            <th scope="col" class="select-cell">
+              <input
+                id="select-all"
+                type="checkbox"
+                checked={rows.length > 0 && ticked === rows.length}
+                indeterminate={ticked > 0 && ticked < rows.length}
+                disabled={rows.length === 0}
+                onChange={(e) => onSelect(rows.map((row) => row.key), e.currentTarget.checked)}
+              />
+              <label for="select-all">Select all</label>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length} class="muted">
+              <td colSpan={COLUMNS.length + 1} class="muted">
                 {loading ? 'Loading subscriptions…' : 'No subscriptions match.'}
               </td>
             </tr>
@@ -80,6 +96,13 @@ export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading }: P
               <td class="num money">{priceLabel(row.termPrice, row.currency, { term: row.term, tax: 'before' })}</td>
               <td>
                 <span class={`badge badge-${summaryStatus(row).tone}`}>{summaryStatus(row).label}</span>
+              </td>
+              {/* Ticking selects the row for Export users; it neither opens the row nor changes anything. */}
+              <td class="select-cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                <input id={`select-${row.key}`} type="checkbox" checked={selected.has(row.key)} onChange={(e) => onSelect([row.key], e.currentTarget.checked)} />
+                <label for={`select-${row.key}`} class="visually-hidden">
+                  Select {row.productName} of {row.purchaserName}
+                </label>
               </td>
             </tr>
           ))}

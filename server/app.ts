@@ -10,7 +10,7 @@ import { createHttpHandler } from './http';
 import { ThreadWriter } from './log-writer';
 import { Members } from './members';
 import { Extensions } from './extension';
-import type { SelfServicePolicy } from '../lib/org/schemas';
+import { Person, type SelfServicePolicy } from '../lib/org/schemas';
 import { ActivityLog } from './activity-log';
 import { activity } from './extensions/activity';
 import { billing } from './extensions/billing/billing';
@@ -91,6 +91,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rooms.poll();
     return directoryName(orgId, personId);
   };
+  const directoryOf = (orgId: string) => {
+    rooms.poll();
+    const people = rooms.open({ kind: 'org', orgId }).doc.getMap<unknown>('directory');
+    // A person the directory holds in a shape the schema refuses is left out, as the extension leaves them out.
+    return Object.fromEntries([...people].flatMap(([id, entity]) => {
+      const person = Person.safeParse(entity instanceof Y.Map ? entity.toJSON() : entity);
+      return person.success ? [[id, person.data]] : [];
+    }));
+  };
   const setSelfServicePolicy = async (orgId: string, productId: string, policy: SelfServicePolicy | 'default') => {
     const org = rooms.open({ kind: 'org', orgId });
     const product = org.doc.getMap<unknown>('catalog').get(productId);
@@ -99,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await rooms.idle();
     return true;
   };
-  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, activity: activityLog, setSelfServicePolicy, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR, support: inbox }));
+  const http = createServer(createHttpHandler({ tokens, codes: new SignInCodes(db), members, processor, cards: vault, activity: activityLog, setSelfServicePolicy, directoryOf, nameOf, now, adminDir: options.adminDir ?? BUILT_ADMIN_DIR, support: inbox }));
   const wss = attachSockets(http, { tokens, members, rooms, now, maxFrameBytes: maxDocBytes + FRAME_OVERHEAD_BYTES });
   // The CLI writes to the same file from another process: its rows and role changes are picked up here.
   const poller = setInterval(() => {

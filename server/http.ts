@@ -6,7 +6,8 @@ import type { TokenService } from './auth';
 import type { SignInCodes } from './codes';
 import type { Members } from './members';
 import { Role } from '../lib/org/role';
-import { Id, SelfServicePolicy } from '../lib/org/schemas';
+import { Id, SelfServicePolicy, type Person } from '../lib/org/schemas';
+import { directoryPeople } from '../lib/admin/directory-people';
 import type { CardVault } from './payments/card-vault';
 import type { PaymentProcessor } from './payments/processor';
 import type { SupportInbox } from './support-inbox';
@@ -29,6 +30,8 @@ export interface HttpDeps {
   activity: ActivityLog;
   /** Sets an admin's self-service policy of a catalog product (`default`: back to the catalog's); false for a product not in the catalog. Resolves once stored. */
   setSelfServicePolicy: (orgId: string, productId: string, policy: SelfServicePolicy | 'default') => Promise<boolean>;
+  /** The organization's directory (its org room's people), by id. */
+  directoryOf: (orgId: string) => Record<string, Person>;
   /** The person's display name from the organization's directory. */
   nameOf: (orgId: string, personId: string) => string;
   now: () => number;
@@ -55,7 +58,7 @@ const Card = z.object({
 
 /**
  * The HTTP side of the port: sign-in with a one-time code, token refresh, card tokenization for
- * purchasers, the activity log and the self-service policy for admins, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
+ * purchasers, the activity log, the directory with roles and the self-service policy for admins, health, and the admin console. The API is called from the extension's origin with tokens in bodies and no
  * cookies, so any origin may call it.
  */
 export function createHttpHandler(deps: HttpDeps) {
@@ -140,6 +143,12 @@ export function createHttpHandler(deps: HttpDeps) {
         const query = ActivityQuery.safeParse(Object.fromEntries([...params].filter(([, value]) => value !== '')));
         if (!query.success) return json(res, 400, { error: 'Filter by purchaserId, productId, from and to (YYYY-MM-DD).' });
         return json(res, 200, { entries: deps.activity.query(admin.orgId, query.data) });
+      }
+      if (req.method === 'GET' && path === '/api/admin/directory') {
+        const admin = await adminOf(req);
+        if (!admin) return json(res, 401, { error: 'Sign in as an IT admin.' });
+        // Roles live in the members table, never in a room: only the server can tell them.
+        return json(res, 200, { people: directoryPeople(deps.directoryOf(admin.orgId), deps.members.of(admin.orgId)) });
       }
       if (req.method === 'POST' && path === '/api/admin/self-service') {
         const admin = await adminOf(req);

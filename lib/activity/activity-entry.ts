@@ -14,8 +14,8 @@ export const ActivityEntry = z.object({
   subscriptionId: Id,
   productId: Id,
   productName: z.string(),
-  /** What changed: the subscription itself (bought, purchase undone), licenses, an assignment, status, payment method, or a server correction. */
-  field: z.enum(['subscription', 'licenses', 'assigned', 'status', 'paymentMethod', 'correction']),
+  /** What changed: the subscription itself (bought, purchase undone), licenses, an assignment, status, the purchaser's cancel feedback, payment method, or a server correction. */
+  field: z.enum(['subscription', 'licenses', 'assigned', 'status', 'feedback', 'paymentMethod', 'correction']),
   before: z.string(),
   after: z.string(),
   by: z.enum(['purchaser', 'server']),
@@ -29,6 +29,7 @@ export const ACTIVITY_FIELD_LABELS: Record<ActivityEntry['field'], string> = {
   licenses: 'Licenses',
   assigned: 'Assigned to',
   status: 'Status',
+  feedback: 'Cancel feedback',
   paymentMethod: 'Payment method',
   correction: 'Server correction',
 };

@@ -28,6 +28,8 @@ function lines(before: Subscription | undefined, after: Subscription | undefined
   const out: Line[] = [];
   if (before.licenses !== after.licenses) out.push({ field: 'licenses', before: String(before.licenses), after: String(after.licenses) });
   if (statusText(before) !== statusText(after)) out.push({ field: 'status', before: statusText(before), after: statusText(after) });
+  // What the purchaser wrote when canceling, word for word: the admin reads why, and exports it.
+  if (after.cancellation?.feedback && after.cancellation.feedback !== before.cancellation?.feedback) out.push({ field: 'feedback', before: before.cancellation?.feedback ?? '', after: after.cancellation.feedback });
   if (before.paymentMethodId !== after.paymentMethodId) out.push({ field: 'paymentMethod', before: names.card(before.paymentMethodId), after: names.card(after.paymentMethodId) });
   return [...out, ...assignments(before.assigned, after.assigned, names)];
 }

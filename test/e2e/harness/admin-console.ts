@@ -22,7 +22,16 @@ export const ALLOWED_ADMIN_CONTROLS: ReadonlySet<string> = new Set([
   'button:Notifications',
   'button:Sign out',
   'button:Close',
+  'button:Activity',
+  'button:Directory',
+  'button:Export users',
+  'input:Select all',
 ]);
+
+/** Whether a control is one a read-only console may have: the allowed ones, and the boxes that tick a row for Export users. */
+export function isAllowedAdminControl(control: string): boolean {
+  return ALLOWED_ADMIN_CONTROLS.has(control) || /^input:Select .+ of .+$/.test(control);
+}
 
 /** The accessible kind and name of every control on the page, but those of a hidden view (the support inbox's, when it is not shown). */
 export function adminControls(page: Page): Promise<string[]> {

@@ -27,3 +27,8 @@ export function updateProductWithCli(dataDir: string, orgId: string, productId: 
   ];
   return cli(['update-product', '--data', dataDir, '--org', orgId, '--product', productId, ...flags]);
 }
+
+/** `npm run cli -- import-people --data <dir> --org <org> <file>`: the line it prints. */
+export function importPeopleWithCli(dataDir: string, orgId: string, file: string): Promise<string> {
+  return cli(['import-people', '--data', dataDir, '--org', orgId, file]);
+}

@@ -27,6 +27,12 @@ describe('subscriptionActivity', () => {
     ]);
   });
 
+  it('a cancellation with feedback logs the feedback word for word, once', () => {
+    const canceled = subscription({ status: 'canceled', cancellation: { reason: 'other', feedback: '+1+cmd', canceledAt: writer.at } });
+    expect(lines(subscription(), canceled, writer, names)).toEqual(['status: Active → Canceled (Other)', 'feedback:  → +1+cmd']);
+    expect(lines(canceled, subscription({ ...canceled, licenses: 2 }), writer, names)).toEqual([expect.stringMatching(/^licenses:/)]);
+  });
+
   it('has nothing to say about an edit that changed none of the logged fields', () => {
     expect(lines(subscription(), subscription({ productName: 'Renamed' }), writer, names)).toEqual([]);
   });
