@@ -50,7 +50,7 @@ describe('self-service policy per product', () => {
 
     // The keyboard alone reaches the view: Tab to its navigation button, Enter.
     const nav = admin.page.getByRole('button', { name: 'Self-service', exact: true });
-    await admin.page.getByRole('button', { name: 'Support inbox' }).focus();
+    await admin.page.getByRole('button', { name: 'Directory', exact: true }).focus();
     await admin.page.keyboard.press('Tab');
     expect(await nav.evaluate((el) => el === document.activeElement)).toBe(true);
     await admin.page.keyboard.press('Enter');
