@@ -13,6 +13,9 @@ import { Tabs } from '../../../components/Tabs';
 import { useToast } from '../../../components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
 import { priceSuffix } from '../../../lib/billing/price-label';
+import { unusedLicenses, unusedRemovedTotal } from '../../../lib/insights/unused-licenses';
+import { wasteTextWithYear } from '../../../lib/insights/waste-text';
+import { UpcomingRenewals } from './UpcomingRenewals';
 import { usePaymentNotices } from '../../ui/hooks';
 import { command } from '../../ui/messaging';
 import { licenseCounts, renewalText, statusOf, subscriptionTitle, termSince } from '../../../components/subscription-view';
@@ -30,7 +33,8 @@ const FILTER_LABELS: Record<Filter, string> = {
   canceled: 'Canceled',
 };
 
-type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel' | 'pay-with-card'; subscriptionId: string };
+type Pane = { kind: 'new' } | { kind: LicensesMode | 'remove-unused' | 'cancel' | 'pay-with-card'; subscriptionId: string };
+type ProductsTab = 'products' | 'renewals';
 
 /** Billing > Your products: the Products tab, filterable, with per-row actions. */
 export function ProductsSection() {
@@ -39,6 +43,7 @@ export function ProductsSection() {
   const payments = usePaymentNotices();
   const [filter, setFilter] = useState<Filter>('self-service');
   const [pane, setPane] = useState<Pane | null>(null);
+  const [tab, setTab] = useState<ProductsTab>('products');
   const toast = useToast();
   const now = new Date().toISOString();
 
@@ -93,7 +98,16 @@ export function ProductsSection() {
           </Button>
         </Writable>
       </div>
-      <Tabs label="Your products" tabs={[{ key: 'products', label: 'Products' }]} selected="products" onSelect={() => {}}>
+      <Tabs
+        label="Your products"
+        tabs={[
+          { key: 'products', label: 'Products' },
+          { key: 'renewals', label: 'Upcoming renewals' },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {tab === 'renewals' ? <UpcomingRenewals subs={subs} /> : (<>
         <div class="toolbar">
           <Field
             kind="select"
@@ -125,6 +139,7 @@ export function ProductsSection() {
                   <th scope="col">Licenses assigned</th>
                   <th scope="col">Status</th>
                   <th scope="col">Renewal or expiry</th>
+                  <th scope="col">Unused licenses</th>
                   <th scope="col" class="num">
                     Price
                   </th>
@@ -138,6 +153,7 @@ export function ProductsSection() {
                   const status = statusOf(sub, now);
                   const active = status === 'active';
                   const { assigned, total } = licenseCounts(sub);
+                  const waste = unusedLicenses(sub, now);
                   return (
                     <tr key={sub.id}>
                       <th scope="row">{sub.productName}</th>
@@ -150,6 +166,7 @@ export function ProductsSection() {
                         <PaymentNoticeText notice={payments[sub.id]} />
                       </td>
                       <td>{renewalText(sub, status)}</td>
+                      <td>{waste.unused ? wasteTextWithYear(waste) : <span class="muted">None</span>}</td>
                       <td class="num">
                         <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
                       </td>
@@ -164,6 +181,11 @@ export function ProductsSection() {
                               <Button small onClick={() => setPane({ kind: 'remove', subscriptionId: sub.id })}>
                                 Remove licenses
                               </Button>
+                              {waste.unused ? (
+                                <Button small onClick={() => setPane({ kind: 'remove-unused', subscriptionId: sub.id })}>
+                                  Remove unused licenses
+                                </Button>
+                              ) : null}
                             </>
                           ) : status === 'canceled' ? (
                             <Button small onClick={() => void reactivate(sub)}>
@@ -187,10 +209,14 @@ export function ProductsSection() {
             </table>
           </div>
         )}
+        </>)}
       </Tabs>
       {pane?.kind === 'new' ? <BuyPane onClose={() => setPane(null)} /> : null}
       {paneSub && pane && (pane.kind === 'buy' || pane.kind === 'remove') ? (
         <LicensesPane sub={paneSub} mode={pane.kind} onClose={() => setPane(null)} />
+      ) : null}
+      {paneSub && pane?.kind === 'remove-unused' ? (
+        <LicensesPane sub={paneSub} mode="remove" initialTotal={unusedRemovedTotal(paneSub)} onClose={() => setPane(null)} />
       ) : null}
       {paneSub && pane?.kind === 'cancel' ? <CancelPane sub={paneSub} onClose={() => setPane(null)} /> : null}
       {paneSub && pane?.kind === 'pay-with-card' ? <PayWithCardPane sub={paneSub} onClose={() => setPane(null)} /> : null}
