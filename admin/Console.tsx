@@ -10,6 +10,8 @@ import { SubscriptionDetails } from './SubscriptionDetails';
 import { SummaryFilters } from './SummaryFilters';
 import { SummaryTable } from './SummaryTable';
 import { SupportInbox } from './SupportInbox';
+import { InsightsView } from './InsightsView';
+import { WasteSummary } from './WasteSummary';
 import { useClock } from './use-clock';
 import { useSummaryRoom } from './use-summary-room';
 import { useSupportInbox } from './use-support-inbox';
@@ -20,8 +22,9 @@ interface Props {
   onTokenRefused(): void;
 }
 
-type View = 'subscriptions' | 'support';
+type View = 'subscriptions' | 'support' | 'insights';
 const SUPPORT_HASH = '#support';
+const INSIGHTS_HASH = '#insights';
 
 /**
  * The signed-in console: the organization's subscriptions, live and read-only, and its support
@@ -37,10 +40,13 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
   };
   const { entries, status } = useSummaryRoom(session.orgId, session.accessToken, roomEvents);
   const inbox = useSupportInbox(session.orgId, session.accessToken, roomEvents);
-  const [view, setView] = useState<View>(() => (location.hash === SUPPORT_HASH ? 'support' : 'subscriptions'));
+  const [view, setView] = useState<View>(() => (location.hash === SUPPORT_HASH ? 'support' : location.hash === INSIGHTS_HASH ? 'insights' : 'subscriptions'));
+  // Insights connects to every purchaser's billing room: only once it has been opened.
+  const [insightsOpened, setInsightsOpened] = useState(view === 'insights');
   const show = (next: View) => {
     setView(next);
-    history.replaceState(null, '', next === 'support' ? SUPPORT_HASH : location.pathname);
+    if (next === 'insights') setInsightsOpened(true);
+    history.replaceState(null, '', next === 'support' ? SUPPORT_HASH : next === 'insights' ? INSIGHTS_HASH : location.pathname);
   };
   const [filter, setFilter] = useState<SummaryFilter>(NO_FILTER);
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SORT);
@@ -82,6 +88,9 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
             </span>
           ) : null}
         </button>
+        <button type="button" class="admin-view" aria-current={view === 'insights' ? 'page' : undefined} onClick={() => show('insights')}>
+          Insights
+        </button>
         <span id="inbox-new" class="visually-hidden" role="status">
           {inbox.newCount === 1 ? '1 new support request' : `${inbox.newCount} new support requests`}
         </span>
@@ -90,9 +99,15 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
       <main class="admin-main" hidden={view !== 'support'}>
         <SupportInbox rows={inbox.rows} newCount={inbox.newCount} status={inbox.status} accessToken={session.accessToken} onTokenRefused={onTokenRefused} />
       </main>
+      {insightsOpened ? (
+        <main class="admin-main" hidden={view !== 'insights'}>
+          <InsightsView orgId={session.orgId} accessToken={session.accessToken} events={roomEvents} rows={rows} now={now} />
+        </main>
+      ) : null}
       <main class="admin-main" hidden={view !== 'subscriptions'}>
         <h1>Subscriptions</h1>
         <p class="muted">Every self-service subscription in your organization, as purchasers change them. This view is read-only.</p>
+        <WasteSummary rows={rows} />
         <SummaryFilters filter={filter} options={options} onChange={setFilter} />
         <div class="admin-toolbar">
           <p class="admin-count" role="status">
