@@ -13,10 +13,11 @@ export const ALLOWED_ADMIN_CONTROLS: ReadonlySet<string> = new Set([
   'select:Purchaser',
   'select:Status',
   'input:Expiring within 30 days',
-  ...['Product', 'Purchaser', 'Licenses', 'Assigned', 'Renews or expires', 'Price per term', 'Status'].map((c) => `button:${c}`),
+  ...['Product', 'Purchaser', 'Licenses', 'Assigned', 'Unused', 'Renews or expires', 'Price per term', 'Status'].map((c) => `button:${c}`),
   'button:Export CSV',
   'button:Subscriptions',
   'button:Support inbox',
+  'button:Insights',
   'button:Sign out',
   'button:Close',
 ]);
