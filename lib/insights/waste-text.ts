@@ -2,16 +2,11 @@ import { formatMoney } from '../money';
 import { plural } from '../text/plural';
 import type { UnusedLicenses, WasteTotal } from './unused-licenses';
 
-type Waste = Pick<UnusedLicenses, 'unused' | 'perMonth' | 'perYear' | 'currency'>;
+type Waste = Pick<UnusedLicenses, 'unused' | 'perMonth' | 'currency'>;
 
 /** "88 unused licenses — $1,100.00 a month". */
 export function wasteText(waste: Waste): string {
   return `${plural(waste.unused, 'unused license')} — ${formatMoney(waste.perMonth, waste.currency)} a month`;
-}
-
-/** "88 unused licenses — $1,100.00 a month, $13,200.00 a year": where there is room for both. */
-export function wasteTextWithYear(waste: Waste): string {
-  return `${wasteText(waste)}, ${formatMoney(waste.perYear, waste.currency)} a year`;
 }
 
 /** "You pay for 107 unused licenses — $1,234.00 a month" (and "; €20.00 a month in EUR" per other currency). */

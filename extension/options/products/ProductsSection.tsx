@@ -14,7 +14,7 @@ import { useToast } from '../../../components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
 import { priceSuffix } from '../../../lib/billing/price-label';
 import { unusedLicenses, unusedRemovedTotal } from '../../../lib/insights/unused-licenses';
-import { wasteTextWithYear } from '../../../lib/insights/waste-text';
+import { UnusedLicensesCell } from './UnusedLicensesCell';
 import { UpcomingRenewals } from './UpcomingRenewals';
 import { usePaymentNotices } from '../../ui/hooks';
 import { command } from '../../ui/messaging';
@@ -130,7 +130,7 @@ export function ProductsSection() {
           </EmptyState>
         ) : (
           <div class="table-wrap">
-            <table>
+            <table class="products-table">
               <caption class="visually-hidden">Your subscriptions ({FILTER_LABELS[filter]})</caption>
               <thead>
                 <tr>
@@ -166,7 +166,9 @@ export function ProductsSection() {
                         <PaymentNoticeText notice={payments[sub.id]} />
                       </td>
                       <td>{renewalText(sub, status)}</td>
-                      <td>{waste.unused ? wasteTextWithYear(waste) : <span class="muted">None</span>}</td>
+                      <td>
+                        <UnusedLicensesCell waste={waste} canRemove={active} onRemove={() => setPane({ kind: 'remove-unused', subscriptionId: sub.id })} />
+                      </td>
                       <td class="num">
                         <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
                       </td>
@@ -181,11 +183,6 @@ export function ProductsSection() {
                               <Button small onClick={() => setPane({ kind: 'remove', subscriptionId: sub.id })}>
                                 Remove licenses
                               </Button>
-                              {waste.unused ? (
-                                <Button small onClick={() => setPane({ kind: 'remove-unused', subscriptionId: sub.id })}>
-                                  Remove unused licenses
-                                </Button>
-                              ) : null}
                             </>
                           ) : status === 'canceled' ? (
                             <Button small onClick={() => void reactivate(sub)}>
