@@ -16,6 +16,8 @@ import { SummaryFilters } from './SummaryFilters';
 import { SummaryTable } from './SummaryTable';
 import { SupportInbox } from './SupportInbox';
 import { useCatalog } from './use-catalog';
+import { InsightsView } from './InsightsView';
+import { WasteSummary } from './WasteSummary';
 import { useClock } from './use-clock';
 import { useNotifications } from './use-notifications';
 import { useSummaryRoom } from './use-summary-room';
@@ -27,9 +29,9 @@ interface Props {
   onTokenRefused(): void;
 }
 
-type View = 'subscriptions' | 'support' | 'self-service' | 'notifications' | 'activity' | 'directory';
+type View = 'subscriptions' | 'support' | 'self-service' | 'notifications' | 'activity' | 'directory' | 'insights';
 /** The views other than the subscriptions table, each at its own hash so a reload keeps it. */
-const HASHED_VIEWS: readonly View[] = ['support', 'self-service', 'notifications', 'activity', 'directory'];
+const HASHED_VIEWS: readonly View[] = ['support', 'self-service', 'notifications', 'activity', 'directory', 'insights'];
 const viewOfHash = (): View => HASHED_VIEWS.find((view) => location.hash === `#${view}`) ?? 'subscriptions';
 
 /**
@@ -50,8 +52,11 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
   const catalog = useCatalog(session.orgId, session.accessToken, roomEvents);
   const notifications = useNotifications(session.orgId, session.personId, notificationEntries, status);
   const [view, setView] = useState<View>(viewOfHash);
+  // Insights connects to every purchaser's billing room: only once it has been opened.
+  const [insightsOpened, setInsightsOpened] = useState(view === 'insights');
   const show = (next: View) => {
     setView(next);
+    if (next === 'insights') setInsightsOpened(true);
     history.replaceState(null, '', next === 'subscriptions' ? location.pathname : `#${next}`);
   };
   const [filter, setFilter] = useState<SummaryFilter>(NO_FILTER);
@@ -112,6 +117,9 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
         <button type="button" class="admin-view" aria-current={view === 'directory' ? 'page' : undefined} onClick={() => show('directory')}>
           Directory
         </button>
+        <button type="button" class="admin-view" aria-current={view === 'insights' ? 'page' : undefined} onClick={() => show('insights')}>
+          Insights
+        </button>
         <span id="inbox-new" class="visually-hidden" role="status">
           {inbox.newCount === 1 ? '1 new support request' : `${inbox.newCount} new support requests`}
         </span>
@@ -146,9 +154,15 @@ export function Console({ session, onSignOut, onTokenRefused }: Props) {
       <main class="admin-main" hidden={view !== 'directory'}>
         <DirectoryView accessToken={session.accessToken} active={view === 'directory' && status === 'live'} onTokenRefused={onTokenRefused} />
       </main>
+      {insightsOpened ? (
+        <main class="admin-main" hidden={view !== 'insights'}>
+          <InsightsView orgId={session.orgId} accessToken={session.accessToken} events={roomEvents} rows={rows} now={now} />
+        </main>
+      ) : null}
       <main class="admin-main" hidden={view !== 'subscriptions'}>
         <h1>Subscriptions</h1>
         <p class="muted">Every self-service subscription in your organization, as purchasers change them. This view is read-only.</p>
+        <WasteSummary rows={rows} />
         <SummaryFilters filter={filter} options={options} onChange={setFilter} />
         <div class="admin-toolbar">
           <p class="admin-count" role="status">

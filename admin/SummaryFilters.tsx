@@ -53,7 +53,7 @@ interface ChoiceProps {
   onChange(value: string): void;
 }
 
-function Choice({ id, label, all, value, options, onChange }: ChoiceProps) {
+export function Choice({ id, label, all, value, options, onChange }: ChoiceProps) {
   return (
     <div class="field">
       <label class="field-label" for={id}>

@@ -3,6 +3,7 @@ import { toggleSort, type SortColumn, type SummarySort } from '../lib/admin/summ
 import { priceLabel } from '../lib/billing/price-label';
 import { formatDate } from '../components/format';
 import { summaryStatus } from '../components/subscription-view';
+import { UnusedCell } from './UnusedCell';
 
 interface Props {
   rows: readonly SummaryRow[];
@@ -23,6 +24,7 @@ const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
   { column: 'purchaser', label: 'Purchaser' },
   { column: 'licenses', label: 'Licenses', numeric: true },
   { column: 'assigned', label: 'Assigned', numeric: true },
+  { column: 'unused', label: 'Unused', numeric: true },
   { column: 'renewsOn', label: 'Renews or expires' },
   { column: 'price', label: 'Price per term', numeric: true },
   { column: 'status', label: 'Status' },
@@ -92,6 +94,9 @@ export function SummaryTable({ rows, sort, onSort, openKey, onOpen, loading, sel
               <td>{row.purchaserName}</td>
               <td class="num">{row.licenses}</td>
               <td class="num">{row.assignedCount}</td>
+              <td class="num">
+                <UnusedCell waste={row.unused} />
+              </td>
               <td class="nowrap">{formatDate(row.renewsOn)}</td>
               <td class="num money">{priceLabel(row.termPrice, row.currency, { term: row.term, tax: 'before' })}</td>
               <td>

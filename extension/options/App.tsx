@@ -114,7 +114,7 @@ function Section({ route }: { route: Route }) {
     case 'billing-accounts':
       return <BillingAccountsSection parts={route.parts} />;
     case 'bills':
-      return <BillsSection tab={route.parts[0] === 'payment-methods' ? 'payment-methods' : 'invoices'} />;
+      return <BillsSection tab={route.parts[0] === 'payment-methods' || route.parts[0] === 'spend' ? route.parts[0] : 'invoices'} />;
     case 'help':
       return <HelpSection />;
     case 'settings':

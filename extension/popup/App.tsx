@@ -14,6 +14,8 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { SubscriptionCard, type QuickAction } from './SubscriptionCard';
 import { ShowMore } from './ShowMore';
 import { useSubscriptionList } from './use-subscription-list';
+import { useTotalWaste } from './use-total-waste';
+import { totalWasteText } from '../../lib/insights/waste-text';
 
 /**
  * Cards rendered at first and per "Show more": a few screens of the 600 px popup. Rendering every
@@ -46,6 +48,7 @@ export function App() {
   const org = useOrganization();
   const payments = usePaymentNotices();
   const list = useSubscriptionList(query, sort, limit);
+  const waste = useTotalWaste();
   // Read by id, not from the list: a change made in the pane (more licenses) can move its card
   // out of the first `limit`, which must not close the pane.
   const opened = useLiveQuery(
@@ -95,6 +98,7 @@ export function App() {
       <main class="popup-main">
         <ServerNotices />
         <ReadOnlyNotice />
+        {waste?.length ? <p class="popup-waste">{totalWasteText(waste)}</p> : null}
         {readyError ? (
           <p class="form-error" role="alert">
             {readyError}

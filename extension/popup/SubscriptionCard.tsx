@@ -9,9 +9,11 @@ import { SubscriptionStatus } from '../../components/SubscriptionStatus';
 import { MoneyText } from '../../components/MoneyText';
 import { PaymentNoticeText } from '../../components/PaymentNoticeText';
 import { priceSuffix } from '../../lib/billing/price-label';
+import { unusedLicenses } from '../../lib/insights/unused-licenses';
+import { wasteText } from '../../lib/insights/waste-text';
 import { licenseCounts, renewalText, statusOf, termSince } from '../../components/subscription-view';
 
-export type QuickAction = 'buy' | 'remove' | 'assign' | 'unassign';
+export type QuickAction = 'buy' | 'remove' | 'remove-unused' | 'assign' | 'unassign';
 
 /** One subscription: name, term and start, assigned/total, renewal or expiry, price, status, and its quick actions. */
 export function SubscriptionCard({
@@ -29,6 +31,7 @@ export function SubscriptionCard({
   const status = statusOf(sub, now);
   const { assigned, total } = licenseCounts(sub);
   const active = status === 'active';
+  const waste = unusedLicenses(sub, now);
   return (
     <li class="sub-card" aria-labelledby={`${id}-name`}>
       <div class="sub-card-head">
@@ -46,6 +49,7 @@ export function SubscriptionCard({
         <span>{renewalText(sub, status)}</span>
         <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
       </p>
+      {waste.unused ? <p class="sub-card-waste">{wasteText(waste)}</p> : null}
       {/* A merge of two devices' offline edits can break what each command checked: say what to fix. */}
       {subscriptionProblems(sub).map((problem) => (
         <FieldError key={problem} message={problem} />
@@ -61,6 +65,11 @@ export function SubscriptionCard({
             <Button small onClick={() => onAction('remove')}>
               Remove licenses
             </Button>
+            {waste.unused ? (
+              <Button small onClick={() => onAction('remove-unused')}>
+                Remove unused licenses
+              </Button>
+            ) : null}
           </>
         ) : null}
         {status !== 'expired' ? (

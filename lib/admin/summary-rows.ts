@@ -1,11 +1,13 @@
 import type { IsoDateTime } from '../dates';
 import { effectiveStatus, type EffectiveStatus } from '../subscriptions/status';
 import { SummaryEntry } from '../room/summary';
+import { unusedOfCount, type UnusedLicenses } from '../insights/unused-licenses';
 
-/** One line of the admin console: a summary entry, its key in the room, and its status today. */
+/** One line of the admin console: a summary entry, its key in the room, its status and its unused licenses today. */
 export interface SummaryRow extends SummaryEntry {
   key: string;
   effective: EffectiveStatus;
+  unused: UnusedLicenses;
 }
 
 /**
@@ -17,7 +19,7 @@ export function summaryRows(entries: Record<string, unknown>, now: IsoDateTime):
   const rows: SummaryRow[] = [];
   for (const [key, value] of Object.entries(entries)) {
     const parsed = SummaryEntry.safeParse(value);
-    if (parsed.success) rows.push({ ...parsed.data, key, effective: effectiveStatus(parsed.data, now) });
+    if (parsed.success) rows.push({ ...parsed.data, key, effective: effectiveStatus(parsed.data, now), unused: unusedOfCount({ ...parsed.data, id: key }, now) });
   }
   return rows;
 }

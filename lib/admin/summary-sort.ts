@@ -1,6 +1,6 @@
 import type { SummaryRow } from './summary-rows';
 
-export const SORT_COLUMNS = ['product', 'purchaser', 'licenses', 'assigned', 'renewsOn', 'price', 'status'] as const;
+export const SORT_COLUMNS = ['product', 'purchaser', 'licenses', 'assigned', 'unused', 'renewsOn', 'price', 'status'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
@@ -19,6 +19,8 @@ const COMPARE: Record<SortColumn, (a: SummaryRow, b: SummaryRow) => number> = {
   purchaser: (a, b) => byText(a.purchaserName, b.purchaserName),
   licenses: (a, b) => byNumber(a.licenses, b.licenses),
   assigned: (a, b) => byNumber(a.assignedCount, b.assignedCount),
+  // By what the unused licenses cost a month, per currency like the price; then by how many.
+  unused: (a, b) => byText(a.currency, b.currency) || byNumber(a.unused.perMonth, b.unused.perMonth) || byNumber(a.unused.unused, b.unused.unused),
   renewsOn: (a, b) => byText(a.renewsOn, b.renewsOn),
   // Amounts in different currencies do not compare; grouping by currency keeps each run in order.
   price: (a, b) => byText(a.currency, b.currency) || byNumber(a.termPrice, b.termPrice),

@@ -2,10 +2,11 @@ import { Tabs } from '../../../components/Tabs';
 import { navigate } from '../router';
 import { InvoicesTab } from './InvoicesTab';
 import { PaymentMethodsTab } from './PaymentMethodsTab';
+import { SpendTab } from './SpendTab';
 
-export type BillsTab = 'invoices' | 'payment-methods';
+export type BillsTab = 'invoices' | 'spend' | 'payment-methods';
 
-/** Billing > Bills & payments: Invoices and Payment methods tabs (#bills, #bills/payment-methods). */
+/** Billing > Bills & payments: Invoices, Spend over time and Payment methods tabs (#bills, #bills/spend, #bills/payment-methods). */
 export function BillsSection({ tab }: { tab: BillsTab }) {
   return (
     <>
@@ -14,12 +15,13 @@ export function BillsSection({ tab }: { tab: BillsTab }) {
         label="Bills & payments"
         tabs={[
           { key: 'invoices', label: 'Invoices' },
+          { key: 'spend', label: 'Spend over time' },
           { key: 'payment-methods', label: 'Payment methods' },
         ]}
         selected={tab}
         onSelect={(key) => (key === 'invoices' ? navigate('bills') : navigate('bills', key))}
       >
-        {tab === 'invoices' ? <InvoicesTab /> : <PaymentMethodsTab />}
+        {tab === 'invoices' ? <InvoicesTab /> : tab === 'spend' ? <SpendTab /> : <PaymentMethodsTab />}
       </Tabs>
     </>
   );

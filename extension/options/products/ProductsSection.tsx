@@ -13,6 +13,9 @@ import { Tabs } from '../../../components/Tabs';
 import { useToast } from '../../../components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
 import { priceSuffix } from '../../../lib/billing/price-label';
+import { unusedLicenses, unusedRemovedTotal } from '../../../lib/insights/unused-licenses';
+import { UnusedLicensesCell } from './UnusedLicensesCell';
+import { UpcomingRenewals } from './UpcomingRenewals';
 import { usePaymentNotices } from '../../ui/hooks';
 import { db } from '../../ui/db';
 import { useLiveQuery } from '../../ui/use-live-query';
@@ -32,7 +35,8 @@ const FILTER_LABELS: Record<Filter, string> = {
   canceled: 'Canceled',
 };
 
-type Pane = { kind: 'new' } | { kind: LicensesMode | 'cancel' | 'pay-with-card'; subscriptionId: string };
+type Pane = { kind: 'new' } | { kind: LicensesMode | 'remove-unused' | 'cancel' | 'pay-with-card'; subscriptionId: string };
+type ProductsTab = 'products' | 'renewals';
 
 /** Billing > Your products: the Products tab, filterable, with per-row actions. */
 export function ProductsSection() {
@@ -43,6 +47,7 @@ export function ProductsSection() {
   const payments = usePaymentNotices();
   const [filter, setFilter] = useState<Filter>('self-service');
   const [pane, setPane] = useState<Pane | null>(null);
+  const [tab, setTab] = useState<ProductsTab>('products');
   const toast = useToast();
   const now = new Date().toISOString();
 
@@ -97,7 +102,16 @@ export function ProductsSection() {
           </Button>
         </Writable>
       </div>
-      <Tabs label="Your products" tabs={[{ key: 'products', label: 'Products' }]} selected="products" onSelect={() => {}}>
+      <Tabs
+        label="Your products"
+        tabs={[
+          { key: 'products', label: 'Products' },
+          { key: 'renewals', label: 'Upcoming renewals' },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {tab === 'renewals' ? <UpcomingRenewals subs={subs} /> : (<>
         <div class="toolbar">
           <Field
             kind="select"
@@ -120,7 +134,7 @@ export function ProductsSection() {
           </EmptyState>
         ) : (
           <div class="table-wrap">
-            <table>
+            <table class="products-table">
               <caption class="visually-hidden">Your subscriptions ({FILTER_LABELS[filter]})</caption>
               <thead>
                 <tr>
@@ -129,6 +143,7 @@ export function ProductsSection() {
                   <th scope="col">Licenses assigned</th>
                   <th scope="col">Status</th>
                   <th scope="col">Renewal or expiry</th>
+                  <th scope="col">Unused licenses</th>
                   <th scope="col" class="num">
                     Price
                   </th>
@@ -142,6 +157,7 @@ export function ProductsSection() {
                   const status = statusOf(sub, now);
                   const active = status === 'active';
                   const { assigned, total } = licenseCounts(sub);
+                  const waste = unusedLicenses(sub, now);
                   return (
                     <tr key={sub.id}>
                       <th scope="row">
@@ -157,6 +173,9 @@ export function ProductsSection() {
                         <PaymentNoticeText notice={payments[sub.id]} />
                       </td>
                       <td>{renewalText(sub, status)}</td>
+                      <td>
+                        <UnusedLicensesCell waste={waste} canRemove={active} onRemove={() => setPane({ kind: 'remove-unused', subscriptionId: sub.id })} />
+                      </td>
                       <td class="num">
                         <MoneyText amount={sub.unitPrice * sub.licenses} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'before' })} />
                       </td>
@@ -194,10 +213,14 @@ export function ProductsSection() {
             </table>
           </div>
         )}
+        </>)}
       </Tabs>
       {pane?.kind === 'new' ? <BuyPane onClose={() => setPane(null)} /> : null}
       {paneSub && pane && (pane.kind === 'buy' || pane.kind === 'remove') ? (
         <LicensesPane sub={paneSub} mode={pane.kind} onClose={() => setPane(null)} />
+      ) : null}
+      {paneSub && pane?.kind === 'remove-unused' ? (
+        <LicensesPane sub={paneSub} mode="remove" initialTotal={unusedRemovedTotal(paneSub)} onClose={() => setPane(null)} />
       ) : null}
       {paneSub && pane?.kind === 'cancel' ? <CancelPane sub={paneSub} onClose={() => setPane(null)} /> : null}
       {paneSub && pane?.kind === 'pay-with-card' ? <PayWithCardPane sub={paneSub} onClose={() => setPane(null)} /> : null}

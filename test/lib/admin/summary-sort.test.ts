@@ -25,6 +25,14 @@ describe('sortRows', () => {
     expect(order('renewsOn')).toEqual(['y', 'z', 'x']);
   });
 
+  it('sorts unused licenses by their monthly cost, per currency, either way', () => {
+    // x: 3 unused at $8.00 = $24.00; z: 3 at $20.00 = $60.00; y is in euros.
+    const costly = summaryRows({ ...Object.fromEntries(rows.map((r) => [r.key, r])), z: entry({ subscriptionId: 'z', productName: 'Alpha', licenses: 5, unitPrice: 2000 }) }, '2026-11-26T00:00:00.000Z');
+    expect(costly.find((r) => r.key === 'z')!.unused.perMonth).toBe(6_000);
+    expect(sortRows(costly, { column: 'unused', direction: 'ascending' }).map((r) => r.key)).toEqual(['y', 'x', 'z']);
+    expect(sortRows(costly, { column: 'unused', direction: 'descending' }).map((r) => r.key)).toEqual(['z', 'x', 'y']);
+  });
+
   it('groups prices by currency before comparing amounts', () => {
     expect(order('price')).toEqual(['y', 'x', 'z']);
   });

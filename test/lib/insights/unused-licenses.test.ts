@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalWaste, unusedLicenses } from '../../../lib/insights/unused-licenses';
+import { addWaste, totalWaste, unusedLicenses, unusedOfCount, unusedRemovedTotal } from '../../../lib/insights/unused-licenses';
 import { subscription } from '../../fixtures/subscription';
 
 const NOW = '2026-11-15T12:00:00.000Z';
@@ -39,5 +39,30 @@ describe('totalWaste', () => {
       { currency: 'USD', unused: 11, perMonth: 8_000 + 3_000, perYear: 96_000 + 36_000 },
       { currency: 'EUR', unused: 2, perMonth: 10_000, perYear: 120_000 },
     ]);
+  });
+});
+
+describe('unusedOfCount', () => {
+  it('gives what unusedLicenses gives, from a count of people assigned (a summary entry)', () => {
+    const sub = subscription({ term: 'annual', licenses: 10, assigned: assigned(3), unitPrice: 48_713 });
+    expect(unusedOfCount({ ...sub, assignedCount: 3 }, NOW)).toEqual(unusedLicenses(sub, NOW));
+  });
+});
+
+describe('addWaste', () => {
+  it('adds up what unusedLicenses gave, per currency, leaving out what wastes nothing', () => {
+    const wastes = [
+      { subscriptionId: 'a', unused: 2, perMonth: 2_501, perYear: 30_012, currency: 'USD' as const },
+      { subscriptionId: 'b', unused: 0, perMonth: 0, perYear: 0, currency: 'GBP' as const },
+      { subscriptionId: 'c', unused: 1, perMonth: 1, perYear: 12, currency: 'USD' as const },
+    ];
+    expect(addWaste(wastes)).toEqual([{ currency: 'USD', unused: 3, perMonth: 2_502, perYear: 30_024 }]);
+  });
+});
+
+describe('unusedRemovedTotal', () => {
+  it('proposes as many licenses as are assigned, and one when nobody is', () => {
+    expect(unusedRemovedTotal(subscription({ assigned: assigned(12) }))).toBe(12);
+    expect(unusedRemovedTotal(subscription({ assigned: {} }))).toBe(1);
   });
 });
