@@ -4,6 +4,7 @@ import { ActivityAnswer, activityPath, activityRows, NO_ACTIVITY_FILTER, type Ac
 import type { FilterOption } from '../lib/admin/summary-filter';
 import type { IsoDate } from '../lib/dates';
 import { downloadText } from './download';
+import { Choice } from './SummaryFilters';
 import { useAdminGet } from './use-admin-get';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
@@ -93,24 +94,6 @@ export function ActivityView({ accessToken, active, changed, options, today, onT
 
 function Value({ text, class: className }: { text: string; class: string }) {
   return text ? <span class={className}>{text}</span> : <span class={`${className} muted`} data-empty>(none)</span>;
-}
-
-function Choice({ id, label, all, value, options, onChange }: { id: string; label: string; all: string; value: string; options: FilterOption[]; onChange(value: string): void }) {
-  return (
-    <div class="field">
-      <label class="field-label" for={id}>
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function Day({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(value: IsoDate | ''): void }) {
