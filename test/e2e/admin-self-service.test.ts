@@ -48,9 +48,9 @@ describe('self-service policy per product', () => {
     await settings.close();
     admin = await demo.openAdminConsole(RILEY, 5);
 
-    // The keyboard alone reaches the view: Tab to its navigation button, Enter.
+    // The keyboard alone reaches the view: Tab from the navigation button before it, Enter.
     const nav = admin.page.getByRole('button', { name: 'Self-service', exact: true });
-    await admin.page.getByRole('button', { name: 'Directory', exact: true }).focus();
+    await admin.page.getByRole('button', { name: 'Insights', exact: true }).focus();
     await admin.page.keyboard.press('Tab');
     expect(await nav.evaluate((el) => el === document.activeElement)).toBe(true);
     await admin.page.keyboard.press('Enter');

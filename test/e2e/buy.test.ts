@@ -122,7 +122,8 @@ describe('buy a subscription', () => {
     // and start tell them apart.
     await textMatches(pdfRows(page), /Annual · since[\s\S]*0\/10[\s\S]*Active[\s\S]*Renews on/);
     expect(await pdfRows(page).count()).toBe(2);
-    await textMatches(pdfRows(page).filter({ hasText: '0/10' }), '$1,499.00 per year before tax');
+    // The price's suffix sits under its amount: one line apart, one phrase read aloud.
+    await textMatches(pdfRows(page).filter({ hasText: '0/10' }), /\$1,499\.00\s+per year before tax/);
 
     // Its invoice is among the past 3 months' invoices.
     await page.getByRole('navigation', { name: 'Seatkeeper' }).getByRole('link', { name: 'Bills & payments' }).click();
