@@ -108,7 +108,7 @@ export function App() {
 function Section({ route }: { route: Route }) {
   switch (route.section) {
     case 'products':
-      return <ProductsSection />;
+      return <ProductsSection parts={route.parts} />;
     case 'licenses':
       return <LicensesSection subscriptionId={route.parts[0]} />;
     case 'billing-accounts':

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { Field, LabelOptions } from '../../components/Field';
 import { EmptyState } from '../../components/EmptyState';
 import { ServerNotices } from '../ui/ServerNotices';
@@ -13,6 +12,8 @@ import { SORT_LABELS, type SortKey } from '../../components/subscription-view';
 import { useLiveQuery } from '../ui/use-live-query';
 import { SubscriptionCard, type QuickAction } from './SubscriptionCard';
 import { ShowMore } from './ShowMore';
+import { consoleUrl, openConsole } from './open-console';
+import { usePayNow } from '../ui/features/use-pay-now';
 import { useSubscriptionList } from './use-subscription-list';
 import { useTotalWaste } from './use-total-waste';
 import { totalWasteText } from '../../lib/insights/waste-text';
@@ -30,11 +31,6 @@ const PAGE = 20;
 type Panes = typeof import('./QuickActionPane');
 const loadPanes = () => import('./QuickActionPane');
 
-function openConsole(e: Event) {
-  e.preventDefault();
-  void browser.runtime.openOptionsPage().then(() => window.close());
-}
-
 /** The purchaser's quick view: their subscriptions, searchable and sortable, with quick actions. */
 export function App() {
   const [readyError, setReadyError] = useState('');
@@ -49,6 +45,7 @@ export function App() {
   const payments = usePaymentNotices();
   const list = useSubscriptionList(query, sort, limit);
   const waste = useTotalWaste();
+  const payNow = usePayNow();
   // Read by id, not from the list: a change made in the pane (more licenses) can move its card
   // out of the first `limit`, which must not close the pane.
   const opened = useLiveQuery(
@@ -91,7 +88,7 @@ export function App() {
           <h1>Seatkeeper</h1>
           {org ? <p class="popup-org">{org.name}</p> : null}
         </div>
-        <a href={browser.runtime.getURL('/options.html')} onClick={openConsole}>
+        <a href={consoleUrl()} onClick={openConsole}>
           Open Seatkeeper
         </a>
       </header>
@@ -113,7 +110,7 @@ export function App() {
             <p>Subscriptions you buy for your team show up here.</p>
             <Writable>
               <p>
-                <a href={browser.runtime.getURL('/options.html#products')} onClick={openConsole}>
+                <a href={consoleUrl('products')} onClick={openConsole}>
                   Buy a subscription in Seatkeeper
                 </a>
               </p>
@@ -158,6 +155,7 @@ export function App() {
                       now={now}
                       payment={payments[sub.id]}
                       onAction={(kind) => setAction({ kind, subscriptionId: sub.id })}
+                      onPayNow={() => void payNow(sub)}
                     />
                   ))}
                 </ul>

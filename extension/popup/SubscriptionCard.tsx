@@ -5,7 +5,8 @@ import type { Subscription } from '../../lib/subscriptions/schema';
 import { Button } from '../../components/Button';
 import { Writable } from '../ui/read-only';
 import { FieldError } from '../../components/Field';
-import { SubscriptionStatus } from '../../components/SubscriptionStatus';
+import { paymentHasFailed, SubscriptionStatus } from '../../components/SubscriptionStatus';
+import { consoleUrl, openConsole } from './open-console';
 import { MoneyText } from '../../components/MoneyText';
 import { PaymentNoticeText } from '../../components/PaymentNoticeText';
 import { priceSuffix } from '../../lib/billing/price-label';
@@ -21,11 +22,13 @@ export function SubscriptionCard({
   now,
   payment,
   onAction,
+  onPayNow,
 }: {
   sub: Subscription;
   now: string;
   payment?: PaymentNotice;
   onAction: (kind: QuickAction) => void;
+  onPayNow: () => void;
 }) {
   const id = useId();
   const status = statusOf(sub, now);
@@ -57,6 +60,16 @@ export function SubscriptionCard({
       <PaymentNoticeText notice={payment} />
       <Writable>
       <div class="button-row" role="group" aria-label={`Actions for ${sub.productName}`}>
+        {status !== 'expired' && paymentHasFailed(payment) ? (
+          <>
+            <Button small variant="primary" onClick={onPayNow}>
+              Pay now
+            </Button>
+            <a class="btn btn-secondary btn-small" href={consoleUrl('products', 'pay', sub.id)} onClick={openConsole}>
+              Pay with another card
+            </a>
+          </>
+        ) : null}
         {active ? (
           <>
             <Button small onClick={() => onAction('buy')}>

@@ -1,8 +1,8 @@
 /**
  * A declined purchase recovers: signed in, the purchaser adds Stripe's declining test card and buys
- * with it; the row says "Payment failed" (not Active) and so does the admin console. Pay with
- * another card (the demo's Visa ending 4242) pays it, and both the row and the admin console show
- * Active again, the console live.
+ * with it; the row and the popup's card say "Payment failed" (not Active) and so does the admin
+ * console. Both offer Pay now and Pay with another card; the popup's link opens the console's pane, where the demo's Visa ending 4242 pays it, and both the row and the admin console
+ * show Active again, the console live.
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -72,17 +72,29 @@ describe('a declined purchase', () => {
 
     await row.getByRole('button', { name: `More actions for ${DEMO.chat}` }).click();
     await visible(options.getByRole('menuitem', { name: 'Pay now' }));
-    await options.getByRole('menuitem', { name: 'Pay with another card' }).click();
-    const pane = dialog(options, 'Pay with another card');
+    await visible(options.getByRole('menuitem', { name: 'Pay with another card' }));
+    await options.keyboard.press('Escape');
+
+    // The popup's card offers both as well; its "Pay with another card" opens the console's pane.
+    const popupFailed = popupCard(popup, DEMO.chat).filter({ hasText: 'Payment failed' });
+    await visible(popupFailed.getByRole('button', { name: 'Pay now' }));
+    expect(await seriousAxeViolations(popup), formatAxe(await seriousAxeViolations(popup))).toEqual([]);
+    const [opened] = await Promise.all([
+      popup.context().waitForEvent('page'),
+      popupFailed.getByRole('link', { name: 'Pay with another card' }).click(),
+    ]);
+    const pane = dialog(opened, 'Pay with another card');
     await visible(pane);
-    expect(await seriousAxeViolations(options), formatAxe(await seriousAxeViolations(options))).toEqual([]);
+    expect(await seriousAxeViolations(opened), formatAxe(await seriousAxeViolations(opened))).toEqual([]);
     // Only cards the server can charge are offered, and not the one that failed.
     const choices = pane.getByRole('radio');
     expect(await choices.count()).toBe(1);
     await pane.getByRole('radio', { name: /Visa •••• 4242/ }).check();
     await pane.getByRole('button', { name: 'Pay', exact: true }).click();
     await gone(pane);
-    await textMatches(toast(options), 'Trying the payment for Contoso Chat again with Visa ending 4242…');
+    await textMatches(toast(opened), 'Trying the payment for Contoso Chat again with Visa ending 4242…');
+    // Closed, the pane's link is left too: a reload shows the products without it.
+    expect(new URL(opened.url()).hash).toBe('#products');
 
     await textMatches(row, 'Active', 20_000);
     await until(async () => !/Payment failed|declined/.test(await row.innerText()), 'the failure gone from the row');

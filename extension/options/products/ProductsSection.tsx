@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import type { ReactivateInput, RetryPaymentInput } from '../../../lib/commands/inputs';
+import { useEffect, useState } from 'preact/hooks';
+import type { ReactivateInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { Button } from '../../../components/Button';
 import { Writable } from '../../ui/read-only';
@@ -12,6 +12,7 @@ import { PaymentNoticeText } from '../../../components/PaymentNoticeText';
 import { Tabs } from '../../../components/Tabs';
 import { useToast } from '../../../components/Toast';
 import { LicensesPane, type LicensesMode } from '../../ui/features/LicensesPane';
+import { usePayNow } from '../../ui/features/use-pay-now';
 import { priceSuffix } from '../../../lib/billing/price-label';
 import { unusedLicenses, unusedRemovedTotal } from '../../../lib/insights/unused-licenses';
 import { UnusedLicensesCell } from './UnusedLicensesCell';
@@ -22,6 +23,7 @@ import { useLiveQuery } from '../../ui/use-live-query';
 import { command } from '../../ui/messaging';
 import { licenseCounts, renewalText, statusOf, subscriptionTitle, termSince } from '../../../components/subscription-view';
 import { usePurchaser, useSubscriptions } from '../shared/data';
+import { navigate } from '../router';
 import { Loading } from '../shared/Loading';
 import { BuyPane } from './BuyPane';
 import { CancelPane } from './CancelPane';
@@ -38,8 +40,11 @@ const FILTER_LABELS: Record<Filter, string> = {
 type Pane = { kind: 'new' } | { kind: LicensesMode | 'remove-unused' | 'cancel' | 'pay-with-card'; subscriptionId: string };
 type ProductsTab = 'products' | 'renewals';
 
-/** Billing > Your products: the Products tab, filterable, with per-row actions. */
-export function ProductsSection() {
+/**
+ * Billing > Your products: the Products tab, filterable, with per-row actions. `#products/pay/<id>`
+ * (the popup's "Pay with another card") opens that subscription's Pay with another card pane.
+ */
+export function ProductsSection({ parts }: { parts: string[] }) {
   const subs = useSubscriptions();
   // Products the IT admin turned off: their subscriptions keep every control, only new purchases are refused.
   const turnedOff = new Set(useLiveQuery(() => db.products.toArray(), []).data?.filter((p) => p.selfServicePolicy === 'deny').map((p) => p.id));
@@ -47,6 +52,16 @@ export function ProductsSection() {
   const payments = usePaymentNotices();
   const [filter, setFilter] = useState<Filter>('self-service');
   const [pane, setPane] = useState<Pane | null>(null);
+  const payFor = parts[0] === 'pay' ? parts[1] : undefined;
+  useEffect(() => {
+    if (payFor) setPane({ kind: 'pay-with-card', subscriptionId: payFor });
+  }, [payFor]);
+  const payNow = usePayNow();
+  // Closed, the pane the link opened leaves the link's address too, so a reload does not reopen it.
+  function closePay() {
+    setPane(null);
+    if (payFor) navigate('products');
+  }
   const [tab, setTab] = useState<ProductsTab>('products');
   const toast = useToast();
   const now = new Date().toISOString();
@@ -65,14 +80,6 @@ export function ProductsSection() {
     const result = await command('reactivate', input);
     if (result.ok) toast.show(result.message, { canUndo: result.canUndo });
     else toast.show(Object.values(result.errors)[0] ?? 'Could not reactivate the subscription', { tone: 'error' });
-  }
-
-  /** Pay now: the same card again. No Undo: a request to pay cannot be taken back. */
-  async function payNow(sub: Subscription) {
-    const input: RetryPaymentInput = { subscriptionId: sub.id };
-    const result = await command('retryPayment', input);
-    if (result.ok) toast.show(result.message);
-    else toast.show(Object.values(result.errors)[0] ?? 'Could not try the payment again', { tone: 'error' });
   }
 
   function menuItems(sub: Subscription, status: string): MenuItem[] {
@@ -223,7 +230,7 @@ export function ProductsSection() {
         <LicensesPane sub={paneSub} mode="remove" initialTotal={unusedRemovedTotal(paneSub)} onClose={() => setPane(null)} />
       ) : null}
       {paneSub && pane?.kind === 'cancel' ? <CancelPane sub={paneSub} onClose={() => setPane(null)} /> : null}
-      {paneSub && pane?.kind === 'pay-with-card' ? <PayWithCardPane sub={paneSub} onClose={() => setPane(null)} /> : null}
+      {paneSub && pane?.kind === 'pay-with-card' ? <PayWithCardPane sub={paneSub} onClose={closePay} /> : null}
     </>
   );
 }
