@@ -5,6 +5,7 @@ import type { FilterOption } from '../lib/admin/summary-filter';
 import type { IsoDate } from '../lib/dates';
 import { downloadText } from './download';
 import { Choice } from './SummaryFilters';
+import { PlainTable } from './PlainTable';
 import { useAdminGet } from './use-admin-get';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
@@ -49,45 +50,29 @@ export function ActivityView({ accessToken, active, changed, options, today, onT
           Export activity CSV
         </button>
       </div>
-      <div class="table-wrap admin-table">
-        <table class="activity-table">
-          <caption class="visually-hidden">Activity, oldest first</caption>
-          <thead>
-            <tr>
-              {['Time', 'Purchaser', 'Product', 'Field', 'Before → after', 'Device', 'By'].map((label) => (
-                <th key={label} scope="col">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {log.value && rows.length === 0 && (
-              <tr>
-                <td colSpan={7} class="muted">
-                  No activity matches.
-                </td>
-              </tr>
-            )}
-            {rows.map((row) => (
-              <tr key={row.key} data-activity>
-                <td class="nowrap">
-                  <time dateTime={row.at}>{dateTime.format(new Date(row.at))}</time>
-                </td>
-                <td>{row.purchaser}</td>
-                <td>{row.product}</td>
-                <td>{row.field}</td>
-                <td>
-                  <Value text={row.before} class="activity-before" /> <span aria-hidden="true">→</span>
-                  <span class="visually-hidden">became</span> <Value text={row.after} class="activity-after" />
-                </td>
-                <td>{row.device}</td>
-                <td>{row.by}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PlainTable
+        caption="Activity, oldest first"
+        columns={['Time', 'Purchaser', 'Product', 'Field', 'Before → after', 'Device', 'By']}
+        class="activity-table"
+        empty={log.value && rows.length === 0 ? 'No activity matches.' : undefined}
+      >
+        {rows.map((row) => (
+          <tr key={row.key} data-activity>
+            <td class="nowrap">
+              <time dateTime={row.at}>{dateTime.format(new Date(row.at))}</time>
+            </td>
+            <td>{row.purchaser}</td>
+            <td>{row.product}</td>
+            <td>{row.field}</td>
+            <td>
+              <Value text={row.before} class="activity-before" /> <span aria-hidden="true">→</span>
+              <span class="visually-hidden">became</span> <Value text={row.after} class="activity-after" />
+            </td>
+            <td>{row.device}</td>
+            <td>{row.by}</td>
+          </tr>
+        ))}
+      </PlainTable>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { DirectoryAnswer, ROLE_LABELS, searchPeople } from '../lib/admin/directory-people';
+import { PlainTable } from './PlainTable';
 import { useAdminGet } from './use-admin-get';
 
 interface Props {
@@ -34,39 +35,22 @@ export function DirectoryView({ accessToken, active, onTokenRefused }: Props) {
       <p class="admin-count" role="status">
         {directory.problem ?? (directory.value ? `Showing ${shown.length} of ${people?.length ?? 0} people` : 'Loading the directory…')}
       </p>
-      <div class="table-wrap admin-table">
-        <table>
-          <caption class="visually-hidden">People of the organization with their role</caption>
-          <thead>
-            <tr>
-              {['Name', 'Email', 'Department', 'Role'].map((label) => (
-                <th key={label} scope="col">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {directory.value && shown.length === 0 && (
-              <tr>
-                <td colSpan={4} class="muted">
-                  No one matches.
-                </td>
-              </tr>
-            )}
-            {shown.map((person) => (
-              <tr key={person.id} data-person={person.id}>
-                <td>{person.displayName}</td>
-                <td>{person.email}</td>
-                <td>{person.department}</td>
-                <td>
-                  <span class={person.role === 'none' ? 'badge badge-neutral' : 'badge badge-good'}>{ROLE_LABELS[person.role]}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PlainTable
+        caption="People of the organization with their role"
+        columns={['Name', 'Email', 'Department', 'Role']}
+        empty={directory.value && shown.length === 0 ? 'No one matches.' : undefined}
+      >
+        {shown.map((person) => (
+          <tr key={person.id} data-person={person.id}>
+            <td>{person.displayName}</td>
+            <td>{person.email}</td>
+            <td>{person.department}</td>
+            <td>
+              <span class={person.role === 'none' ? 'badge badge-neutral' : 'badge badge-good'}>{ROLE_LABELS[person.role]}</span>
+            </td>
+          </tr>
+        ))}
+      </PlainTable>
     </>
   );
 }
