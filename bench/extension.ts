@@ -99,16 +99,14 @@ export async function extensionBench(options: ExtensionOptions): Promise<Extensi
     for (let run = 0; run < options.popupRuns; run++) {
       const page = await context.newPage();
       await page.setViewportSize({ width: 400, height: 600 });
-      await page.goto(extUrl('popup.html'));
-      interactive.push(await popupInteractive(page, options.subscriptions));
+      interactive.push(await popupInteractive(page, extUrl('popup.html'), options.subscriptions));
       await page.close();
     }
 
     // Edits made offline: one assignment on each of the first `offlineEdits` subscriptions, through the popup's own messages.
     proxy.setOnline(false);
     const popup = await context.newPage();
-    await popup.goto(extUrl('popup.html'));
-    await popupInteractive(popup, options.subscriptions);
+    await popupInteractive(popup, extUrl('popup.html'), options.subscriptions);
     const extra = assignees.at(-1)!;
     const failures = await popup.evaluate(
       async ({ edits, personId }) => {
@@ -185,20 +183,37 @@ function seedChanges(count: number, assignees: readonly string[]): Change[] {
  * shows cards with their buttons and either every card or the count of all of them ("Showing 20 of
  * 1,005 subscriptions" above "Show more"), so search and sort already cover the whole set.
  */
-async function popupInteractive(page: Page, subscriptions: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    (count) => {
-      const list = document.querySelector('[aria-label="Your subscriptions"]');
-      if (!list?.querySelector('button')) return 0;
-      const counted = /of ([\d,]+) subscriptions/.exec(document.querySelector('.list-more [role="status"]')?.textContent ?? '');
-      const total = counted ? Number(counted[1]!.replaceAll(',', '')) : list.querySelectorAll(':scope > li').length;
-      return total >= count ? performance.now() : 0;
-    },
-    subscriptions,
-    { polling: 'raf', timeout: 60_000 },
-  );
+/**
+ * Opens the popup and returns when, after navigation start, its list first showed cards with their
+ * buttons and counted every subscription. The check runs in the page on every frame from the first
+ * (installed before the popup's scripts), so the figure is the popup's own, not when Playwright got
+ * round to polling after `goto`.
+ */
+async function popupInteractive(page: Page, url: string, subscriptions: number): Promise<number> {
+  // Playwright's addInitScript skips extension pages; the DevTools protocol's own call does not.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${WATCH_INTERACTIVE})(${subscriptions})` });
+  await page.goto(url);
+  const handle = await page.waitForFunction(() => (globalThis as { interactiveAt?: number }).interactiveAt ?? 0, undefined, { timeout: 60_000 });
+  await cdp.detach();
   return (await handle.jsonValue()) as number;
 }
+
+/**
+ * Runs in the popup from its first frame: records the first frame whose list is interactive. A
+ * string, not a function's source: tsx's transform adds helpers a page does not have.
+ */
+const WATCH_INTERACTIVE = `(count) => {
+  const check = () => {
+    const list = document.querySelector('[aria-label="Your subscriptions"]');
+    const counted = /of ([\\d,]+) subscriptions/.exec(document.querySelector('.list-more [role="status"]')?.textContent ?? '');
+    const total = counted ? Number(counted[1].replaceAll(',', '')) : (list?.querySelectorAll(':scope > li').length ?? 0);
+    if (list?.querySelector('button') && total >= count) globalThis.interactiveAt = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}`;
 
 /** Runs in the popup: whether the background recorded a completed sync after `since`. */
 function syncedSince(since: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { JournalEntry } from './command-journal';
 import type { ShownNotice } from '../../lib/sync/server-notices';
 import type { PaymentNotice } from '../../lib/billing/payment-notice';
 import type { ReminderSettings } from '../../lib/insights/renewal-reminders';
+import type { WasteSnapshot } from '../../lib/insights/waste-ledger';
 import type { BillingAccount, BillingProfile, Invoice, PaymentMethod } from '../../lib/billing/schemas';
 import type { Organization, Person, Product } from '../../lib/org/schemas';
 import type { Subscription } from '../../lib/subscriptions/schema';
@@ -44,6 +45,8 @@ export interface MetaRows {
   reminders: ReminderSettings;
   /** Keys of the reminders shown already, so each is shown once (see `dueReminders`). */
   remindersShown: string[];
+  /** The subscriptions' total waste, rewritten with them (see PurchaserStore). */
+  waste: WasteSnapshot;
 }
 export type MetaKey = keyof MetaRows;
 export interface MetaRow<K extends MetaKey = MetaKey> {

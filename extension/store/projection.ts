@@ -17,12 +17,20 @@ const SCHEMAS: Record<Collection, ZodMiniType> = {
   supportRequests: SupportRequest,
 };
 
+/** The subscription rows a projection wrote and the ids it removed. */
+export interface ProjectedSubscriptions {
+  put: Subscription[];
+  deleted: string[];
+}
+
 /**
  * Rewrites the given entities' rows from the Y.Doc: an entity that no longer passes its schema
  * (a merge from another device can produce one) is left out of the projection rather than shown
  * half-broken; it stays in the document, so nothing is lost. Call inside a Dexie transaction.
+ * Returns what it did to subscriptions, for the projections derived from them.
  */
-export async function projectEntities(db: SeatkeeperDb, doc: Y.Doc, changed: ChangedEntities): Promise<void> {
+export async function projectEntities(db: SeatkeeperDb, doc: Y.Doc, changed: ChangedEntities): Promise<ProjectedSubscriptions> {
+  const subscriptions: ProjectedSubscriptions = { put: [], deleted: [] };
   for (const [collection, ids] of changed) {
     const table = db.table(collection);
     const puts: unknown[] = [];
@@ -34,5 +42,7 @@ export async function projectEntities(db: SeatkeeperDb, doc: Y.Doc, changed: Cha
     }
     if (puts.length) await table.bulkPut(puts);
     if (deletes.length) await table.bulkDelete(deletes);
+    if (collection === 'subscriptions') Object.assign(subscriptions, { put: puts as Subscription[], deleted: deletes });
   }
+  return subscriptions;
 }

@@ -3,9 +3,11 @@ import { applyChanges } from '../../lib/doc/apply';
 import type { Change } from '../../lib/doc/change';
 import { changedEntities, mergeChanged, type ChangedEntities } from '../../lib/doc/changed-entities';
 import { createPurchaserDoc } from '../../lib/doc/purchaser-doc';
+import type { IsoDateTime } from '../../lib/dates';
+import { WasteLedger } from '../../lib/insights/waste-ledger';
 import { COLLECTIONS } from '../../lib/state';
 import type { SeatkeeperDb } from './db';
-import { projectEntities } from './projection';
+import { projectEntities, type ProjectedSubscriptions } from './projection';
 import { loadUpdates, storeUpdates } from './update-log';
 
 /** Origin of the purchaser's own commands: the only ones that can be undone. */
@@ -26,8 +28,14 @@ export class PurchaserStore {
   private flushQueued = false;
   private sinceSnapshot = 0;
   private readonly replaceListeners = new Set<(doc: Y.Doc) => void>();
+  /** Each subscription's unused licenses, for the stored total the popup reads; filled from the table at the first write. */
+  private readonly waste = new WasteLedger();
+  private wasteLoaded = false;
 
-  constructor(private readonly db: SeatkeeperDb) {}
+  constructor(
+    private readonly db: SeatkeeperDb,
+    private readonly now: () => IsoDateTime = () => new Date().toISOString(),
+  ) {}
 
   get doc(): Y.Doc {
     return this.current;
@@ -90,9 +98,11 @@ export class PurchaserStore {
     this.current = createPurchaserDoc();
     this.undoManager = this.createUndoManager();
     this.sinceSnapshot = 0;
-    await this.db.transaction('rw', [this.db.updates, ...COLLECTIONS.map((c) => this.db.table(c))], async () => {
-      await Promise.all([this.db.updates.clear(), ...COLLECTIONS.map((c) => this.db.table(c).clear())]);
+    await this.db.transaction('rw', [this.db.updates, this.db.meta, ...COLLECTIONS.map((c) => this.db.table(c))], async () => {
+      await Promise.all([this.db.updates.clear(), this.db.meta.delete('waste'), ...COLLECTIONS.map((c) => this.db.table(c).clear())]);
     });
+    this.waste.clear();
+    this.wasteLoaded = true;
     this.current.on('update', this.onUpdate);
     for (const listener of this.replaceListeners) listener(this.current);
   }
@@ -125,10 +135,28 @@ export class PurchaserStore {
     const { db } = this;
     const doc = this.current;
     const changed = mergeChanged(batch.map((entry) => entry.changed));
-    return db.transaction('rw', [db.updates, ...COLLECTIONS.map((c) => db.table(c))], async () => {
+    return db.transaction('rw', [db.updates, db.meta, ...COLLECTIONS.map((c) => db.table(c))], async () => {
       const updates = batch.map((entry) => entry.update);
       this.sinceSnapshot = await storeUpdates(db, doc, updates, this.sinceSnapshot);
-      await projectEntities(db, doc, changed);
+      const subscriptions = await projectEntities(db, doc, changed);
+      if (changed.has('subscriptions')) await this.projectWaste(subscriptions);
     });
+  }
+
+  /**
+   * The popup's total waste, `meta.waste`, in the transaction that wrote the subscriptions: the
+   * popup reads one row instead of every subscription. The first write after a start reads the
+   * table once; later ones touch only what changed.
+   */
+  private async projectWaste({ put, deleted }: ProjectedSubscriptions): Promise<void> {
+    const now = this.now();
+    if (!this.wasteLoaded) {
+      for (const sub of await this.db.subscriptions.toArray()) this.waste.put(sub, now);
+      this.wasteLoaded = true;
+    } else {
+      for (const sub of put) this.waste.put(sub, now);
+      for (const id of deleted) this.waste.delete(id);
+    }
+    await this.db.meta.put({ key: 'waste', value: this.waste.snapshot() });
   }
 }

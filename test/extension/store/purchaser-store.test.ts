@@ -14,6 +14,21 @@ async function openStore(factory?: Parameters<typeof memoryDb>[0]) {
 }
 
 describe('PurchaserStore', () => {
+  it('rewrites the total waste with the subscriptions, so the popup reads one row', async () => {
+    const { db, store, factory } = await openStore();
+    await store.apply([putSubscription(subscription({ id: 'a', licenses: 10, unitPrice: 1000 })), putSubscription(subscription({ id: 'b', licenses: 4, unitPrice: 500 }))]);
+    expect((await db.meta.get('waste'))?.value).toEqual({ totals: [{ currency: 'USD', unused: 14, perMonth: 12_000, perYear: 144_000 }] });
+    db.close();
+
+    // After a restart, the first write counts every stored subscription, not only the changed one.
+    const reopened = await openStore(factory);
+    await reopened.store.apply([{ op: 'put', collection: 'subscriptions', id: 'b', fields: { licenses: 2 } }]);
+    expect((await reopened.db.meta.get('waste'))?.value).toEqual({ totals: [{ currency: 'USD', unused: 12, perMonth: 11_000, perYear: 132_000 }] });
+
+    await reopened.store.reset();
+    expect(await reopened.db.meta.get('waste')).toBeUndefined();
+  });
+
   it('projects a command into the Dexie table the UI reads', async () => {
     const { db, store, hadData } = await openStore();
     expect(hadData).toBe(false);
