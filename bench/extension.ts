@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { Socket, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,6 +33,8 @@ export interface ExtensionResult {
   subscriptions: number;
   assignments: number;
   popupInteractiveMs: number;
+  /** The floor under it: when an empty page of the same extension runs its first script (median of as many openings). */
+  emptyPageScriptMs: number;
   offlineEdits: number;
   offlineConvergeMs: number;
   swColdStartToSyncedMs: number;
@@ -63,6 +65,8 @@ export async function extensionBench(options: ExtensionOptions): Promise<Extensi
   const extDir = tempDir('extension-build');
   const profile = tempDir('profile');
   cpSync(BUILD_DIR, extDir.dir, { recursive: true });
+  writeFileSync(join(extDir.dir, 'bench-empty.html'), '<!DOCTYPE html><html><head><script type="module" src="/bench-empty.js"></script></head><body></body></html>');
+  writeFileSync(join(extDir.dir, 'bench-empty.js'), 'globalThis.interactiveAt = performance.now();');
   const assignees = Array.from({ length: options.assignedEach + 1 }, (_, i) => `buyer-${i + 1}`);
   const org = seatkeeperOrg(data.dir, ORG_ID, assignees.length + 1, 0);
   const purchaser = org.purchasers[0]!;
@@ -96,11 +100,16 @@ export async function extensionBench(options: ExtensionOptions): Promise<Extensi
     await options$.close();
 
     const interactive: number[] = [];
+    const empty: number[] = [];
     for (let run = 0; run < options.popupRuns; run++) {
       const page = await context.newPage();
       await page.setViewportSize({ width: 400, height: 600 });
       interactive.push(await popupInteractive(page, extUrl('popup.html'), options.subscriptions));
       await page.close();
+      const blank = await context.newPage();
+      await blank.goto(extUrl('bench-empty.html'));
+      empty.push((await (await blank.waitForFunction(() => (globalThis as { interactiveAt?: number }).interactiveAt ?? 0)).jsonValue()) as number);
+      await blank.close();
     }
 
     // Edits made offline: one assignment on each of the first `offlineEdits` subscriptions, through the popup's own messages.
@@ -151,6 +160,7 @@ export async function extensionBench(options: ExtensionOptions): Promise<Extensi
       subscriptions: options.subscriptions,
       assignments: options.subscriptions * options.assignedEach,
       popupInteractiveMs: percentile([...interactive].sort((a, b) => a - b), 50),
+      emptyPageScriptMs: percentile([...empty].sort((a, b) => a - b), 50),
       offlineEdits: options.offlineEdits,
       offlineConvergeMs,
       swColdStartToSyncedMs,

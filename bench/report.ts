@@ -49,6 +49,7 @@ export function table(results: Results): string {
   client('popup JS gzipped, kB', fmt(e.popupJsGzipKiB * 1.024, 1), '≤ 50', e.popupJsGzipKiB * 1.024 <= 50);
   client('popup CSS gzipped, kB', fmt(e.popupCssGzipKiB * 1.024, 1), '', true);
   client(`popup interactive, ${e.subscriptions} subs + ${e.assignments} assignments, ms`, fmt(e.popupInteractiveMs, 0), '≤ 100', e.popupInteractiveMs <= 100);
+  client('empty extension page: first script runs, ms (the floor under the popup)', fmt(e.emptyPageScriptMs, 0), '', true);
   client(`${e.offlineEdits} offline edits: reconnect → server holds all, ms`, fmt(e.offlineConvergeMs, 0), '≤ 1000', e.offlineConvergeMs <= 1000);
   client(`service worker cold start → synced, ${e.subscriptions} subs, ms`, fmt(e.swColdStartToSyncedMs, 0), '', true);
   const r = results.restart;
