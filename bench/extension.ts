@@ -108,7 +108,7 @@ export async function extensionBench(options: ExtensionOptions): Promise<Extensi
       await page.close();
       const blank = await context.newPage();
       await blank.goto(extUrl('bench-empty.html'));
-      empty.push((await (await blank.waitForFunction(() => (globalThis as { interactiveAt?: number }).interactiveAt ?? 0)).jsonValue()) as number);
+      empty.push(await recordedAt(blank));
       await blank.close();
     }
 
@@ -189,15 +189,12 @@ function seedChanges(count: number, assignees: readonly string[]): Change[] {
 }
 
 /**
- * Milliseconds from navigation until the popup is usable with all `subscriptions` loaded: its list
- * shows cards with their buttons and either every card or the count of all of them ("Showing 20 of
- * 1,005 subscriptions" above "Show more"), so search and sort already cover the whole set.
- */
-/**
- * Opens the popup and returns when, after navigation start, its list first showed cards with their
- * buttons and counted every subscription. The check runs in the page on every frame from the first
- * (installed before the popup's scripts), so the figure is the popup's own, not when Playwright got
- * round to polling after `goto`.
+ * Opens the popup; returns the milliseconds from navigation until it was usable with all
+ * `subscriptions` loaded: its list showed cards with their buttons and either every card or the
+ * count of all of them ("Showing 20 of 1,005 subscriptions" above "Show more"), so search and sort
+ * already cover the whole set. The check runs in the page on every frame from the first (installed
+ * before the popup's scripts), so the figure is the popup's own, not when Playwright got round to
+ * polling after `goto`.
  */
 async function popupInteractive(page: Page, url: string, subscriptions: number): Promise<number> {
   // Playwright's addInitScript skips extension pages; the DevTools protocol's own call does not.
@@ -205,8 +202,14 @@ async function popupInteractive(page: Page, url: string, subscriptions: number):
   await cdp.send('Page.enable');
   await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${WATCH_INTERACTIVE})(${subscriptions})` });
   await page.goto(url);
-  const handle = await page.waitForFunction(() => (globalThis as { interactiveAt?: number }).interactiveAt ?? 0, undefined, { timeout: 60_000 });
+  const at = await recordedAt(page);
   await cdp.detach();
+  return at;
+}
+
+/** The page's `interactiveAt`, once its own script or the watcher below has set it. */
+async function recordedAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (globalThis as { interactiveAt?: number }).interactiveAt ?? 0, undefined, { timeout: 60_000 });
   return (await handle.jsonValue()) as number;
 }
 

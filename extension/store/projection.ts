@@ -30,7 +30,7 @@ export interface ProjectedSubscriptions {
  * Returns what it did to subscriptions, for the projections derived from them.
  */
 export async function projectEntities(db: SeatkeeperDb, doc: Y.Doc, changed: ChangedEntities): Promise<ProjectedSubscriptions> {
-  const subscriptions: ProjectedSubscriptions = { put: [], deleted: [] };
+  let subscriptions: ProjectedSubscriptions = { put: [], deleted: [] };
   for (const [collection, ids] of changed) {
     const table = db.table(collection);
     const puts: unknown[] = [];
@@ -42,7 +42,7 @@ export async function projectEntities(db: SeatkeeperDb, doc: Y.Doc, changed: Cha
     }
     if (puts.length) await table.bulkPut(puts);
     if (deletes.length) await table.bulkDelete(deletes);
-    if (collection === 'subscriptions') Object.assign(subscriptions, { put: puts as Subscription[], deleted: deletes });
+    if (collection === 'subscriptions') subscriptions = { put: puts as Subscription[], deleted: deletes };
   }
   return subscriptions;
 }

@@ -19,8 +19,8 @@ export function freshWaste(snapshot: WasteSnapshot | undefined, now: IsoDateTime
 }
 
 /**
- * Each subscription's waste, kept one change at a time, so a change to one subscription costs one
- * subscription's arithmetic, not a pass over all of them.
+ * Each subscription's waste, kept one change at a time: a change to one subscription recomputes that
+ * one only, and a snapshot adds up the kept figures without reading any subscription again.
  */
 export class WasteLedger {
   private readonly entries = new Map<string, { waste: UnusedLicenses; endsOn?: IsoDate }>();

@@ -1,8 +1,9 @@
 /**
  * A declined purchase recovers: signed in, the purchaser adds Stripe's declining test card and buys
  * with it; the row and the popup's card say "Payment failed" (not Active) and so does the admin
- * console. Both offer Pay now and Pay with another card; the popup's link opens the console's pane, where the demo's Visa ending 4242 pays it, and both the row and the admin console
- * show Active again, the console live.
+ * console. Both offer Pay now and Pay with another card; the popup's link opens the console's
+ * pane, where the demo's Visa ending 4242 pays it, and both the row and the admin console show
+ * Active again, the console live.
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';

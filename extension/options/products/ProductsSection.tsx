@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ReactivateInput } from '../../../lib/commands/inputs';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { Button } from '../../../components/Button';
@@ -51,16 +51,14 @@ export function ProductsSection({ parts }: { parts: string[] }) {
   const purchaser = usePurchaser();
   const payments = usePaymentNotices();
   const [filter, setFilter] = useState<Filter>('self-service');
-  const [pane, setPane] = useState<Pane | null>(null);
+  const [chosen, setPane] = useState<Pane | null>(null);
+  // The address's pane while it names one; closing it leaves the address, so a reload does not reopen it.
   const payFor = parts[0] === 'pay' ? parts[1] : undefined;
-  useEffect(() => {
-    if (payFor) setPane({ kind: 'pay-with-card', subscriptionId: payFor });
-  }, [payFor]);
+  const pane: Pane | null = payFor ? { kind: 'pay-with-card', subscriptionId: payFor } : chosen;
   const payNow = usePayNow();
-  // Closed, the pane the link opened leaves the link's address too, so a reload does not reopen it.
   function closePay() {
-    setPane(null);
     if (payFor) navigate('products');
+    else setPane(null);
   }
   const [tab, setTab] = useState<ProductsTab>('products');
   const toast = useToast();
