@@ -1,8 +1,6 @@
 import { Button } from '../../components/Button';
-import type { ShownNotice } from '../../lib/sync/server-notices';
-import { db } from './db';
 import { sendSafely } from './messaging';
-import { useLiveQuery } from './use-live-query';
+import { useMeta } from './meta';
 
 /**
  * What the sync server changed of this purchaser's changes to keep them within the rules (a
@@ -10,7 +8,7 @@ import { useLiveQuery } from './use-live-query';
  * plain words until dismissed. An alert: it is news the purchaser did not ask for.
  */
 export function ServerNotices() {
-  const notices = (useLiveQuery(() => db.meta.get('notices'), []).data?.value as ShownNotice[] | undefined) ?? [];
+  const notices = useMeta('notices') ?? [];
   if (!notices.length) return null;
   const dismiss = (keys: string[]) => void sendSafely({ type: 'dismissNotices', keys });
   return (

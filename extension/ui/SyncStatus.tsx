@@ -1,7 +1,5 @@
-import type { SyncMeta } from '../../lib/sync/status';
 import { syncLine } from '../../lib/sync/status-text';
-import { db } from './db';
-import { useLiveQuery } from './use-live-query';
+import { useMeta } from './meta';
 
 /**
  * One line saying where the purchaser's data lives and whether the server has it all, from the
@@ -9,8 +7,7 @@ import { useLiveQuery } from './use-live-query';
  * there is room for it.
  */
 export function SyncStatus({ detail = false }: { detail?: boolean }) {
-  const { data } = useLiveQuery(() => db.meta.get('sync'), []);
-  const line = syncLine(data?.value as SyncMeta | undefined);
+  const line = syncLine(useMeta('sync'));
   return (
     <>
       <p class="sync-status" role="status" data-tone={line.tone}>

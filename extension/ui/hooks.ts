@@ -2,15 +2,16 @@ import type { PaymentNotice } from '../../lib/billing/payment-notice';
 import type { Organization } from '../../lib/org/schemas';
 import type { PersonRow } from '../store/db';
 import { db } from './db';
+import { useMeta } from './meta';
 import { useLiveQuery } from './use-live-query';
 
 export function useOrganization(): Organization | undefined {
-  return useLiveQuery(() => db.meta.get('organization'), []).data?.value as Organization | undefined;
+  return useMeta('organization');
 }
 
 /** By subscription id: a purchase or license change awaiting the sync server's charge, or whose payment failed. */
 export function usePaymentNotices(): Record<string, PaymentNotice> {
-  return (useLiveQuery(() => db.meta.get('payments'), []).data?.value as Record<string, PaymentNotice> | undefined) ?? {};
+  return useMeta('payments') ?? {};
 }
 
 /** The directory entries for a set of ids (e.g. a subscription's assignees), in name order. */

@@ -4,8 +4,7 @@ import { useContext } from 'preact/hooks';
 import { readOnlyOf, type ReadOnly } from '../../lib/sync/read-only';
 import { adminConsoleUrl } from '../../lib/sync/server-url';
 import type { SyncMeta } from '../../lib/sync/status';
-import { db } from './db';
-import { useLiveQuery } from './use-live-query';
+import { useMeta } from './meta';
 
 const ReadOnlyContext = createContext<{ readOnly: ReadOnly | undefined; meta: SyncMeta | undefined }>({ readOnly: undefined, meta: undefined });
 
@@ -14,7 +13,7 @@ const ReadOnlyContext = createContext<{ readOnly: ReadOnly | undefined; meta: Sy
  * copy kept after signing out; `lib/sync/read-only.ts`), for `useReadOnly` and `Writable` below.
  */
 export function ReadOnlyProvider({ children }: { children: ComponentChildren }) {
-  const meta = useLiveQuery(() => db.meta.get('sync'), []).data?.value as SyncMeta | undefined;
+  const meta = useMeta('sync');
   return <ReadOnlyContext.Provider value={{ readOnly: readOnlyOf(meta), meta }}>{children}</ReadOnlyContext.Provider>;
 }
 

@@ -9,10 +9,11 @@ export interface LiveResult<T> {
 
 /**
  * Subscribes to a Dexie `liveQuery` and re-renders whenever the tables it read change.
- * `deps` work like useEffect's: the query restarts when one of them changes.
+ * `deps` work like useEffect's: the query restarts when one of them changes. `initial` is what the
+ * page already read before rendering (see MetaSeedProvider), shown until the first result arrives.
  */
-export function useLiveQuery<T>(query: () => T | Promise<T>, deps: readonly unknown[]): LiveResult<T> {
-  const [state, setState] = useState<LiveResult<T>>({ data: undefined, error: undefined });
+export function useLiveQuery<T>(query: () => T | Promise<T>, deps: readonly unknown[], initial?: T): LiveResult<T> {
+  const [state, setState] = useState<LiveResult<T>>({ data: initial, error: undefined });
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (data) => setState({ data, error: undefined }),

@@ -6,8 +6,8 @@ import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Badge } from '../../../components/Badge';
 import { supportStatusLine } from '../../../lib/support/status-text';
-import type { SyncMeta } from '../../../lib/sync/status';
 import { db } from '../../ui/db';
+import { useMeta } from '../../ui/meta';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { fieldError, useCommand } from '../../ui/use-command';
 import { usePurchaser } from '../shared/data';
@@ -18,7 +18,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeSty
 export function ContactSupport() {
   const purchaser = usePurchaser();
   const requests = useLiveQuery(() => db.supportRequests.orderBy('createdAt').reverse().toArray(), []).data;
-  const sync = useLiveQuery(() => db.meta.get('sync'), []).data?.value as SyncMeta | undefined;
+  const sync = useMeta('sync');
   const [subject, setSubject] = useState('');
   const [message, setMessage] = useState('');
   const [email, setEmail] = useState<string | null>(null);

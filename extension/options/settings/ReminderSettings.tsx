@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { useToast } from '../../../components/Toast';
-import { DEFAULT_REMINDERS, type ReminderSettings as Settings } from '../../../lib/insights/renewal-reminders';
-import { db } from '../../ui/db';
+import { DEFAULT_REMINDERS } from '../../../lib/insights/renewal-reminders';
 import { sendSafely } from '../../ui/messaging';
-import { useLiveQuery } from '../../ui/use-live-query';
+import { useMeta } from '../../ui/meta';
 
 /** "14, 3" → [14, 3]; an error for anything else, said next to the field. */
 function parseDays(text: string): { ok: true; days: number[] } | { ok: false; error: string } {
@@ -21,7 +20,7 @@ function parseDays(text: string): { ok: true; days: number[] } | { ok: false; er
  * permission) from the background, with the popup closed, once per subscription and reminder.
  */
 export function ReminderSettings() {
-  const stored = useLiveQuery(() => db.meta.get('reminders'), []).data?.value as Settings | undefined;
+  const stored = useMeta('reminders');
   const settings = stored ?? DEFAULT_REMINDERS;
   const [enabled, setEnabled] = useState(settings.enabled);
   const [days, setDays] = useState(settings.daysBefore.join(', '));

@@ -10,17 +10,15 @@ import { SyncStatus } from '../../ui/SyncStatus';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toast';
 import { SignOutDialog } from './SignOutDialog';
-import { db } from '../../ui/db';
 import { sendSafely } from '../../ui/messaging';
-import { useLiveQuery } from '../../ui/use-live-query';
+import { useMeta } from '../../ui/meta';
 
 const FIELDS = ['serverUrl', 'code'] as const;
 const ROLE_LABELS = { purchaser: 'Purchaser', admin: 'Admin' } as const;
 
 /** Settings › Sync: sign in to a sync server with a one-time code, see who is signed in, sign out. */
 export function SyncSettings() {
-  const { data } = useLiveQuery(() => db.meta.get('sync'), []);
-  const meta = data?.value as SyncMeta | undefined;
+  const meta = useMeta('sync');
   const connected = meta && (meta.state === 'connecting' || meta.state === 'online' || meta.state === 'offline');
   return (
     <section class="card-panel" aria-labelledby="sync-heading">

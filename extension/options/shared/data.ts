@@ -2,10 +2,11 @@ import type { Person } from '../../../lib/org/schemas';
 import { cardEntryBlock } from '../../../lib/sync/card-entry';
 import type { SyncMeta } from '../../../lib/sync/status';
 import { db } from '../../ui/db';
+import { useMeta } from '../../ui/meta';
 import { useLiveQuery } from '../../ui/use-live-query';
 
 export function usePurchaser(): Person | undefined {
-  return useLiveQuery(() => db.meta.get('purchaser'), []).data?.value as Person | undefined;
+  return useMeta('purchaser');
 }
 
 export function useSubscriptions() {

@@ -1,0 +1,42 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { MetaKey, MetaRows, SeatkeeperDb } from '../store/db';
+import { db } from './db';
+import { useLiveQuery } from './use-live-query';
+
+/** Meta rows a page read before its first render; a missing key is a row that is not there (or was not read). */
+export type MetaSeed = Partial<MetaRows>;
+
+const MetaSeedContext = createContext<MetaSeed>({});
+
+/** One meta row's value, or undefined when the background has not written it. */
+export async function readMeta<K extends MetaKey>(key: K, from: SeatkeeperDb = db): Promise<MetaRows[K] | undefined> {
+  return (await from.meta.get(key))?.value as MetaRows[K] | undefined;
+}
+
+/** Several meta rows at once, for a page to read before it renders (see MetaSeedProvider). */
+export async function readMetaSeed(keys: readonly MetaKey[], from: SeatkeeperDb = db): Promise<MetaSeed> {
+  const rows = await from.meta.bulkGet([...keys]);
+  return Object.fromEntries(rows.flatMap((row) => (row ? [[row.key, row.value]] : [])));
+}
+
+/**
+ * Hands `seed` to the first render of `children` only, so a page can open showing its data instead of
+ * a loading frame. Anything mounted later waits for its own live query: a seed is never older than
+ * the page's first render.
+ */
+export function MetaSeedProvider({ seed, children }: { seed: MetaSeed | undefined; children: ComponentChildren }) {
+  const [value, setValue] = useState<MetaSeed>(seed ?? {});
+  useEffect(() => setValue({}), []);
+  return <MetaSeedContext.Provider value={value}>{children}</MetaSeedContext.Provider>;
+}
+
+/** The seeded value of one meta row at this component's mount, if its page read one. */
+export function useMetaSeed<K extends MetaKey>(key: K): MetaRows[K] | undefined {
+  return useContext(MetaSeedContext)[key] as MetaRows[K] | undefined;
+}
+
+/** One meta row's value, live; starts from the page's seed when it has one. */
+export function useMeta<K extends MetaKey>(key: K): MetaRows[K] | undefined {
+  return useLiveQuery(() => readMeta(key), [key], useMetaSeed(key)).data;
+}
