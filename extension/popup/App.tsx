@@ -14,7 +14,7 @@ import { SubscriptionCard, type QuickAction } from './SubscriptionCard';
 import { ShowMore } from './ShowMore';
 import { consoleUrl, openConsole } from './open-console';
 import { usePayNow } from '../ui/features/use-pay-now';
-import { useSubscriptionList } from './use-subscription-list';
+import { useSubscriptionList, type SubscriptionList } from './use-subscription-list';
 import { useTotalWaste } from './use-total-waste';
 import { totalWasteText } from '../../lib/insights/waste-text';
 
@@ -22,7 +22,7 @@ import { totalWasteText } from '../../lib/insights/waste-text';
  * Cards rendered at first and per "Show more": a few screens of the 600 px popup. Rendering every
  * card of a large account (1,000 cards, 30,000 DOM nodes) kept the popup blank for most of a second.
  */
-const PAGE = 20;
+export const PAGE = 20;
 
 /**
  * The quick-action panes (licenses, assign, unassign) load right after the list, not with it: they
@@ -31,8 +31,11 @@ const PAGE = 20;
 type Panes = typeof import('./QuickActionPane');
 const loadPanes = () => import('./QuickActionPane');
 
-/** The purchaser's quick view: their subscriptions, searchable and sortable, with quick actions. */
-export function App() {
+/**
+ * The purchaser's quick view: their subscriptions, searchable and sortable, with quick actions.
+ * `firstList` is the default view read before the first render.
+ */
+export function App({ firstList }: { firstList?: SubscriptionList }) {
   const [readyError, setReadyError] = useState('');
   const [isReady, setIsReady] = useState(false);
   const [query, setQuery] = useState('');
@@ -43,7 +46,7 @@ export function App() {
   const [action, setAction] = useState<{ kind: QuickAction; subscriptionId: string } | null>(null);
   const org = useOrganization();
   const payments = usePaymentNotices();
-  const list = useSubscriptionList(query, sort, limit);
+  const list = useSubscriptionList(query, sort, limit, firstList);
   const waste = useTotalWaste();
   const payNow = usePayNow();
   // Read by id, not from the list: a change made in the pane (more licenses) can move its card

@@ -1,4 +1,5 @@
 import type { Subscription } from '../../lib/subscriptions/schema';
+import type { SeatkeeperDb } from '../store/db';
 import { db } from '../ui/db';
 import { matchesSearch, sortSubscriptions, type SortKey } from '../../components/subscription-view';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -15,20 +16,21 @@ export interface SubscriptionList {
  * The popup's list, live. The default view (by name, no search) reads only the first `limit` rows
  * through the productName index and counts the rest: opening the popup on 1,000 subscriptions then
  * costs one short index read instead of reading and cloning every row. A search or another sort
- * reads every row, so both always cover all subscriptions.
+ * reads every row, so both always cover all subscriptions. `initial` is the default view read before
+ * the popup's first render (see first-screen.ts).
  */
-export function useSubscriptionList(query: string, sort: SortKey, limit: number): SubscriptionList | undefined {
+export function useSubscriptionList(query: string, sort: SortKey, limit: number, initial?: SubscriptionList): SubscriptionList | undefined {
   const everything = sort !== 'name' || query.trim() !== '';
   return useLiveQuery(async () => {
-    if (!everything) {
-      const [total, first] = await Promise.all([
-        db.subscriptions.count(),
-        db.subscriptions.orderBy('productName').limit(limit).toArray(),
-      ]);
-      return { first, matched: total, total };
-    }
+    if (!everything) return readByName(limit);
     const all = await db.subscriptions.toArray();
     const matching = sortSubscriptions(all.filter((s) => matchesSearch(s, query)), sort);
     return { first: matching.slice(0, limit), matched: matching.length, total: all.length };
-  }, [everything ? query : '', sort, limit]).data;
+  }, [everything ? query : '', sort, limit], initial).data;
+}
+
+/** The default view: the first `limit` subscriptions by name (one index read) and the count of all. */
+export async function readByName(limit: number, from: SeatkeeperDb = db): Promise<SubscriptionList> {
+  const [total, first] = await Promise.all([from.subscriptions.count(), from.subscriptions.orderBy('productName').limit(limit).toArray()]);
+  return { first, matched: total, total };
 }

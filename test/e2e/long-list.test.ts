@@ -1,7 +1,8 @@
 /**
  * A large account in the popup: with 1,005 subscriptions it shows the first 20 and says how many
  * there are; "Show more" reveals the next ones and moves focus to them; search and sort still cover
- * every subscription, not only the cards on screen.
+ * every subscription, not only the cards on screen. It opens on its cards: no "Loading" frame, and the
+ * sync line is right from the first one.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyChanges } from '../../lib/doc/apply';
@@ -84,4 +85,31 @@ describe('popup: a thousand subscriptions', () => {
     await textMatches(count, 'Showing 20 of 1,005 subscriptions');
     await popup.close();
   });
+
+  test('opens on its cards and the right sync line, with no loading frame before them', async () => {
+    // Signed in by the test above. Records, from before the popup's own scripts, what every change
+    // of its DOM showed: any "Loading" line, and each sync line in the order they appeared.
+    const popup = await ext.openPopup({ beforeScripts: WATCH_FIRST_FRAMES });
+    const list = await popupList(popup);
+    await countIs(list.getByRole('listitem'), 20);
+    const seen = await popup.evaluate(() => (globalThis as unknown as { seen: { loading: boolean; syncLines: string[]; cardsWithFirstLine: boolean } }).seen);
+    expect(seen.loading).toBe(false);
+    expect(seen.syncLines[0]).toBe('All changes synced');
+    expect(seen.cardsWithFirstLine).toBe(true);
+    await popup.close();
+  });
 });
+
+/** A string, not a function's source: the test runner's transform adds helpers a page does not have. */
+const WATCH_FIRST_FRAMES = `(() => {
+  const seen = { loading: false, syncLines: [], cardsWithFirstLine: false };
+  globalThis.seen = seen;
+  new MutationObserver(() => {
+    if (document.body?.textContent?.includes('Loading your subscriptions')) seen.loading = true;
+    const line = document.querySelector('.sync-status')?.textContent;
+    if (line && seen.syncLines.at(-1) !== line) {
+      if (!seen.syncLines.length) seen.cardsWithFirstLine = !!document.querySelector('[aria-label="Your subscriptions"] li');
+      seen.syncLines.push(line);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})()`;

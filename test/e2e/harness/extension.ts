@@ -60,9 +60,18 @@ export class Extension {
     return this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
   }
 
-  /** A new tab showing popup.html at the popup's size. */
-  async openPopup(): Promise<Page> {
+  /**
+   * A new tab showing popup.html at the popup's size. `beforeScripts` is script source run in the page
+   * before the popup's own, e.g. to watch what its first frames show.
+   */
+  async openPopup(options: { beforeScripts?: string } = {}): Promise<Page> {
     const page = await this.newPage(POPUP_VIEWPORT);
+    if (options.beforeScripts) {
+      // Playwright's addInitScript skips extension pages; the DevTools protocol's own call does not.
+      const cdp = await this.context.newCDPSession(page);
+      await cdp.send('Page.enable');
+      await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: options.beforeScripts });
+    }
     await page.goto(this.url('popup.html'));
     return page;
   }
