@@ -7,6 +7,7 @@ import { formatDate, nowIso } from '../../../components/format';
 import { db } from '../../ui/db';
 import { useOrganization } from '../../ui/hooks';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { useHasAccount } from '../shared/data';
 
 /**
  * What canceling does. Within 7 days of the purchase: it ends today, with the refund the sync server
@@ -16,10 +17,10 @@ import { useLiveQuery } from '../../ui/use-live-query';
  */
 export function CancelOutcome({ sub }: { sub: Subscription }) {
   const org = useOrganization();
-  const account = useLiveQuery(() => db.meta.get('account'), []).data;
+  const hasAccount = useHasAccount();
   const invoices = useLiveQuery(() => db.invoices.filter((invoice) => invoice.lines.some((line) => line.subscriptionId === sub.id)).toArray(), [sub.id]).data;
   const now = nowIso();
-  if (!account || !org || !invoices || !withinRefundWindow(sub.startedOn, now)) {
+  if (!hasAccount || !org || !invoices || !withinRefundWindow(sub.startedOn, now)) {
     return (
       <p>
         Your licenses stay usable until {formatDate(sub.renewsOn)}; the subscription won’t renew. You can reactivate it until

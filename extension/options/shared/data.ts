@@ -1,8 +1,7 @@
 import type { Person } from '../../../lib/org/schemas';
 import { cardEntryBlock } from '../../../lib/sync/card-entry';
-import type { SyncMeta } from '../../../lib/sync/status';
 import { db } from '../../ui/db';
-import { useMeta } from '../../ui/meta';
+import { readMeta, useMeta } from '../../ui/meta';
 import { useLiveQuery } from '../../ui/use-live-query';
 
 export function usePurchaser(): Person | undefined {
@@ -23,13 +22,13 @@ export function useBillingProfiles() {
 
 /** Whether the document belongs to a sync server account, whose server bills it (see `payableCards`); undefined while loading. */
 export function useHasAccount(): boolean | undefined {
-  return useLiveQuery(async () => (await db.meta.get('account')) !== undefined, []).data;
+  return useLiveQuery(async () => (await readMeta('account')) !== undefined, []).data;
 }
 
 /** Why a new card number cannot be entered now (`cardEntryBlock`); null when it can, undefined while loading. */
 export function useCardEntryBlock(): string | null | undefined {
   return useLiveQuery(async () => {
-    const [account, sync] = await Promise.all([db.meta.get('account'), db.meta.get('sync')]);
-    return cardEntryBlock(sync?.value as SyncMeta | undefined, account !== undefined) ?? null;
+    const [account, sync] = await Promise.all([readMeta('account'), readMeta('sync')]);
+    return cardEntryBlock(sync, account !== undefined) ?? null;
   }, []).data;
 }
