@@ -12,7 +12,7 @@ import { demoOrg } from '../lib/org/demo';
 import { demoSeedChanges } from '../lib/org/demo-seed';
 import { OrgAdmin } from '../server/org-admin';
 import { appendChange } from '../server/room-log';
-import { launchWithExtension } from '../test/e2e/harness/chromium';
+import { launchWithExtension, runBeforePageScripts } from '../test/e2e/harness/chromium';
 import { freePort } from '../test/e2e/harness/free-port';
 import { percentile, sleep } from './proc';
 import { accessTokens, purchaserRoom, seatkeeperOrg } from './seatkeeper-org';
@@ -197,10 +197,7 @@ function seedChanges(count: number, assignees: readonly string[]): Change[] {
  * polling after `goto`.
  */
 async function popupInteractive(page: Page, url: string, subscriptions: number): Promise<number> {
-  // Playwright's addInitScript skips extension pages; the DevTools protocol's own call does not.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Page.enable');
-  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${WATCH_INTERACTIVE})(${subscriptions})` });
+  const cdp = await runBeforePageScripts(page, `(${WATCH_INTERACTIVE})(${subscriptions})`);
   await page.goto(url);
   const at = await recordedAt(page);
   await cdp.detach();

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM } from './paths';
 
 /**
@@ -21,4 +21,16 @@ export function launchWithExtension(profileDir: string, extensionDir: string, vi
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Runs `source` in `page` before the page's own scripts, from its next navigation on; detach the
+ * session it returns to stop. Playwright's addInitScript skips extension pages; the DevTools
+ * protocol's own call does not.
+ */
+export async function runBeforePageScripts(page: Page, source: string): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source });
+  return cdp;
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchWithExtension } from './chromium';
+import { launchWithExtension, runBeforePageScripts } from './chromium';
 import { EXTENSION_DIR } from './paths';
 
 /** The build the browsers load: the global setup's private copy, else .output/chrome-mv3 itself. */
@@ -66,12 +66,7 @@ export class Extension {
    */
   async openPopup(options: { beforeScripts?: string } = {}): Promise<Page> {
     const page = await this.newPage(POPUP_VIEWPORT);
-    if (options.beforeScripts) {
-      // Playwright's addInitScript skips extension pages; the DevTools protocol's own call does not.
-      const cdp = await this.context.newCDPSession(page);
-      await cdp.send('Page.enable');
-      await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: options.beforeScripts });
-    }
+    if (options.beforeScripts) await runBeforePageScripts(page, options.beforeScripts);
     await page.goto(this.url('popup.html'));
     return page;
   }
