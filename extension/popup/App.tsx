@@ -16,13 +16,8 @@ import { consoleUrl, openConsole } from './open-console';
 import { usePayNow } from '../ui/features/use-pay-now';
 import { useSubscriptionList, type SubscriptionList } from './use-subscription-list';
 import { useTotalWaste } from './use-total-waste';
+import { PAGE } from './first-screen';
 import { totalWasteText } from '../../lib/insights/waste-text';
-
-/**
- * Cards rendered at first and per "Show more": a few screens of the 600 px popup. Rendering every
- * card of a large account (1,000 cards, 30,000 DOM nodes) kept the popup blank for most of a second.
- */
-export const PAGE = 20;
 
 /**
  * The quick-action panes (licenses, assign, unassign) load right after the list, not with it: they

@@ -10,6 +10,7 @@ import type { Subscription } from '../../lib/subscriptions/schema';
 import type { SupportRequest } from '../../lib/support/schema';
 import type { Account } from '../../lib/sync/session';
 import type { SyncMeta } from '../../lib/sync/status';
+import { DB_NAME, DB_STORES } from './schema';
 
 /** A directory entry with the lower-cased words of its name and email, for type-ahead search. */
 export type PersonRow = Person & { words: string[] };
@@ -54,8 +55,6 @@ export interface MetaRow<K extends MetaKey = MetaKey> {
   value: MetaRows[K];
 }
 
-export const DB_NAME = 'seatkeeper';
-
 /**
  * The extension's IndexedDB. `updates` is the source of truth (the Yjs document's log); every other
  * table is a projection of it, rewritten by the background only, and read by the UI with liveQuery.
@@ -74,17 +73,6 @@ export class SeatkeeperDb extends Dexie {
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
-    this.version(1).stores({
-      updates: '++seq',
-      subscriptions: 'id, productName, status, renewsOn',
-      billingAccounts: 'id',
-      billingProfiles: 'id, accountId',
-      paymentMethods: 'id, profileId',
-      invoices: 'id, issuedOn, number',
-      supportRequests: 'id, createdAt',
-      products: 'id, name',
-      people: 'id, displayName, *words',
-      meta: 'key',
-    });
+    this.version(1).stores(DB_STORES);
   }
 }

@@ -14,12 +14,6 @@ export async function readMeta<K extends MetaKey>(key: K, from: SeatkeeperDb = d
   return (await from.meta.get(key))?.value as MetaRows[K] | undefined;
 }
 
-/** Several meta rows at once, for a page to read before it renders (see MetaSeedProvider). */
-export async function readMetaSeed(keys: readonly MetaKey[], from: SeatkeeperDb = db): Promise<MetaSeed> {
-  const rows = await from.meta.bulkGet([...keys]);
-  return Object.fromEntries(rows.flatMap((row) => (row ? [[row.key, row.value]] : [])));
-}
-
 /**
  * Hands `seed` to the first render of `children` only, so a page can open showing its data instead of
  * a loading frame. Anything mounted later waits for its own live query: a seed is never older than
