@@ -7,6 +7,8 @@ export const SUMMARY_CSV_HEADER = [
   'Purchaser',
   'Licenses',
   'Assigned',
+  'Unused',
+  'Unused cost per month',
   'Renews or expires on',
   'Term',
   'Price per term before tax',
@@ -17,7 +19,7 @@ export const SUMMARY_CSV_HEADER = [
 
 /**
  * The rows as the console's table shows them (the status in the table's words, "Payment failed"
- * included), plus who holds the licenses. Amounts are plain
+ * included, the unused licenses with what they cost a month), plus who holds the licenses. Amounts are plain
  * numbers in the currency's major unit (`1312.50`), with the currency and the term they are for
  * in their own columns, so a spreadsheet can add them up. Names come from people's
  * directory entries; `toCsv` writes one that starts like a formula as inert text.
@@ -30,6 +32,8 @@ export function summaryCsv(rows: readonly SummaryRow[], statusLabel: (row: Summa
       row.purchaserName,
       row.licenses,
       row.assignedCount,
+      row.unused.unused,
+      { minorUnits: row.unused.perMonth },
       row.renewsOn,
       TERM_LABELS[row.term],
       { minorUnits: row.termPrice },

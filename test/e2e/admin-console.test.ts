@@ -168,6 +168,8 @@ describe('admin console', () => {
     const records = lines.slice(1, -1);
     expect(records.map((line) => line.split(',')[0])).toEqual(shown);
     expect(records.find((line) => line.startsWith('Fabrikam Design Studio,Maya Okafor,42,'))).toBeDefined();
+    // The Unused column as the table shows it: 88 of Contoso Chat's 100 licenses, $12.50 a month each.
+    expect(records.find((line) => line.startsWith('Contoso Chat,Maya Okafor,100,12,88,1100.00,'))).toBeDefined();
   });
 
   it('signs out, forgetting the tokens', async () => {

@@ -8,10 +8,10 @@ const label = (row: { effective: keyof typeof LABELS; paymentFailed?: boolean })
 
 describe('summaryCsv', () => {
   it('writes the header and one record per row as the table shows it', () => {
-    const rows = summaryRows({ k: entry({ termPrice: 120_000 }) }, '2026-11-26T00:00:00.000Z');
+    const rows = summaryRows({ k: entry({ unitPrice: 12_000, termPrice: 120_000 }) }, '2026-11-26T00:00:00.000Z');
     expect(summaryCsv(rows, label).split('\r\n')).toEqual([
       SUMMARY_CSV_HEADER.join(','),
-      'Contoso Chat,Maya Okafor,10,2,2026-12-10,Monthly,1200.00,USD,Active,Ann Lee; Bo Park',
+      'Contoso Chat,Maya Okafor,10,2,8,960.00,2026-12-10,Monthly,1200.00,USD,Active,Ann Lee; Bo Park',
       '',
     ]);
   });
@@ -19,6 +19,12 @@ describe('summaryCsv', () => {
   it('writes amounts as plain numbers, the term and the currency in their own columns', () => {
     const rows = summaryRows({ k: entry({ term: 'annual', termPrice: 131_207, currency: 'EUR' }) }, '2026-11-26T00:00:00.000Z');
     expect(summaryCsv(rows, label).split('\r\n')[1]).toContain(',Annual,1312.07,EUR,');
+  });
+
+  it('writes the unused licenses and their monthly cost as the table does: none counted once expired', () => {
+    const rows = summaryRows({ k: entry({ term: 'annual', termPrice: 131_207, renewsOn: '2026-11-20', status: 'canceled' }) }, '2026-11-26T00:00:00.000Z');
+    expect(rows[0]!.unused.unused).toBe(0);
+    expect(summaryCsv(rows, label).split('\r\n')[1]).toMatch(/^Contoso Chat,Maya Okafor,10,2,0,0\.00,/);
   });
 
   it('writes the status in the table’s words, a failed payment included', () => {
