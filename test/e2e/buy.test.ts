@@ -34,6 +34,8 @@ describe('buy a subscription', () => {
     const page = await ext.openOptions('Your products');
     const pane = await openBuy(page);
     const product = pane.getByRole('combobox', { name: 'Product' });
+    // The pane opens at once; its catalog arrives with its live query's first read.
+    await until(async () => (await product.locator('option').count()) > 1, 'the catalog');
     const offered = await product.locator('option').allInnerTexts();
     expect(offered).toEqual(expect.arrayContaining([DEMO.chat, DEMO.notes, DEMO.design, DEMO.whiteboard, DEMO.pdf]));
     // Sold by contract only (selfService: false in the demo catalog).
