@@ -18,5 +18,4 @@ export function mountPopup(root: HTMLElement, first: FirstScreen | undefined): v
     </MetaSeedProvider>,
     root,
   );
-  performance.mark('render');
 }

@@ -3,7 +3,7 @@ export const DB_NAME = 'seatkeeper';
 
 /**
  * Its tables and their indexes in Dexie's notation (primary key first). A module of its own, free of
- * Dexie, so the popup can read its first screen with plain IndexedDB before Dexie has loaded.
+ * Dexie, so the popup's plain IndexedDB read of its first screen names the stores Dexie created.
  */
 export const DB_STORES = {
   updates: '++seq',
