@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ServerNotices } from '../ui/ServerNotices';
 import { ReadOnlyNotice } from '../ui/read-only';
 import { SyncStatus } from '../ui/SyncStatus';
-import { useOrganization } from '../ui/hooks';
+import { useOrganization } from '../ui/organization';
 import { ready } from '../ui/messaging';
 import { BillingAccountsSection } from './billing-accounts/BillingAccountsSection';
 import { BillsSection } from './bills/BillsSection';

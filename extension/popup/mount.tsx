@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { ToastProvider } from '../../components/Toast';
 import { undoLastCommand } from '../ui/messaging';
 import { MetaSeedProvider } from '../ui/meta';
+import { OrganizationProvider } from '../ui/organization';
 import { ReadOnlyProvider } from '../ui/read-only';
 import { App } from './App';
 import type { FirstScreen } from './first-screen';
@@ -12,7 +13,9 @@ export function mountPopup(root: HTMLElement, first: FirstScreen | undefined): v
     <MetaSeedProvider seed={first?.meta}>
       <ToastProvider undo={undoLastCommand}>
         <ReadOnlyProvider>
-          <App firstList={first?.list} />
+          <OrganizationProvider>
+            <App firstList={first?.list} />
+          </OrganizationProvider>
         </ReadOnlyProvider>
       </ToastProvider>
     </MetaSeedProvider>,

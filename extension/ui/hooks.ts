@@ -1,13 +1,8 @@
 import type { PaymentNotice } from '../../lib/billing/payment-notice';
-import type { Organization } from '../../lib/org/schemas';
 import type { PersonRow } from '../store/db';
 import { db } from './db';
 import { useMeta } from './meta';
 import { useLiveQuery } from './use-live-query';
-
-export function useOrganization(): Organization | undefined {
-  return useMeta('organization');
-}
 
 /** By subscription id: a purchase or license change awaiting the sync server's charge, or whose payment failed. */
 export function usePaymentNotices(): Record<string, PaymentNotice> {

@@ -18,6 +18,12 @@ export const TERM_LABELS: Record<Term, string> = { monthly: 'Monthly', annual: '
 export const PER_TERM: Record<Term, string> = { monthly: 'per month', annual: 'per year' };
 export const TAX_LABELS: Record<PriceBasis['tax'], string> = { before: 'before tax', incl: 'incl. tax' };
 
+/**
+ * What a price preview says until the organization's tax rate is read: an amount "incl. tax"
+ * worked out without the tax would be a wrong figure under the right label.
+ */
+export const TAX_RATE_PENDING = 'Loading your organization’s tax rate to work out the price…';
+
 /** "per license per month before tax": what follows the amount. */
 export function priceSuffix({ term, tax, perLicense }: PriceBasis): string {
   return `${perLicense ? 'per license ' : ''}${PER_TERM[term]} ${TAX_LABELS[tax]}`;

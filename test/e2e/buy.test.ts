@@ -6,8 +6,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { TAX_RATE_PENDING } from '../../lib/billing/price-label';
 import { formatAxe, seriousAxeViolations } from './harness/axe';
 import { useExtension } from './harness/extension';
+import { swapOrganizationRow } from './harness/organization-row';
 import { DEMO, describedErrorOf, dialog, toast } from './harness/ui';
 import { gone, textMatches, until, visible } from './harness/wait';
 
@@ -136,5 +138,29 @@ describe('buy a subscription', () => {
     await textMatches(details, DEMO.pdf);
     await textMatches(details, /Total\s*\$1,622\.67/);
     await page.close();
+  });
+
+  test('no price is shown and Review waits until the organization’s tax rate is read', async () => {
+    const first = await ext.openOptions('Your products');
+    const organization = await swapOrganizationRow(first);
+    await first.close();
+    try {
+      const page = await ext.openOptions('Your products');
+      const pane = await openBuy(page);
+      const product = pane.getByRole('combobox', { name: 'Product' });
+      await until(async () => (await product.locator('option').count()) > 1, 'the catalog');
+      await product.selectOption({ label: DEMO.notes });
+      await pane.getByRole('spinbutton', { name: 'Licenses' }).fill('2');
+      await textMatches(pane.locator('.preview'), TAX_RATE_PENDING);
+      expect(await pane.locator('.preview').innerText()).not.toContain('$');
+      await pane.getByRole('button', { name: 'Review', exact: true }).click();
+      expect(await pane.getByRole('region', { name: 'Review your purchase' }).count()).toBe(0);
+      expect(await pane.getByRole('button', { name: 'Buy', exact: true }).count()).toBe(0);
+      await page.close();
+    } finally {
+      const page = await ext.openOptions('Your products');
+      await swapOrganizationRow(page, organization);
+      await page.close();
+    }
   });
 });

@@ -4,7 +4,9 @@
  * assigned licenses, which is refused with a message next to the field.
  */
 import { describe, expect, test } from 'vitest';
+import { TAX_RATE_PENDING } from '../../lib/billing/price-label';
 import { useExtension } from './harness/extension';
+import { swapOrganizationRow } from './harness/organization-row';
 import { DEMO, describedErrorOf, dialog, popupCard, popupList, toast } from './harness/ui';
 import { gone, textMatches, visible } from './harness/wait';
 
@@ -138,5 +140,38 @@ describe('change the number of licenses', () => {
     await textMatches(row, '12/99');
     await page.close();
   });
-});
 
+  test('the price change names no amount until the organization’s tax rate is read, and then includes it', async () => {
+    const first = await ext.openPopup();
+    await popupList(first);
+    const organization = await swapOrganizationRow(first);
+    expect(organization).toMatchObject({ key: 'organization' });
+    await first.close();
+    try {
+      const popup = await ext.openPopup();
+      await popupList(popup);
+      await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Remove licenses' }).click();
+      const pane = dialog(popup, 'Remove licenses');
+      const total = pane.getByRole('spinbutton', { name: 'Total licenses' });
+      await total.fill(String(Number(await total.inputValue()) - 1));
+      await textMatches(pane.locator('.preview'), /Removing 1 license/);
+      await textMatches(pane.locator('.preview'), TAX_RATE_PENDING);
+      expect(await pane.locator('.preview').innerText()).not.toMatch(/\$|Credited/);
+      await popup.close();
+    } finally {
+      const page = await ext.openPopup();
+      await swapOrganizationRow(page, organization);
+      await page.close();
+    }
+
+    const popup = await ext.openPopup();
+    await popupList(popup);
+    await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Remove licenses' }).click();
+    const pane = dialog(popup, 'Remove licenses');
+    const total = pane.getByRole('spinbutton', { name: 'Total licenses' });
+    await total.fill(String(Number(await total.inputValue()) - 1));
+    await textMatches(pane.locator('.preview'), /Credited today for the \d+ days? left in this term: \$[\d,]+\.\d\d incl\. tax/);
+    expect(await pane.locator('.preview').innerText()).not.toContain(TAX_RATE_PENDING);
+    await popup.close();
+  });
+});

@@ -13,7 +13,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { MoneyText } from '../../../components/MoneyText';
 import { db } from '../../ui/db';
 import { formatDate } from '../../../components/format';
-import { useOrganization } from '../../ui/hooks';
+import { useOrganization } from '../../ui/organization';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { usePaymentMethods, useSubscriptions } from '../shared/data';
 import { Loading } from '../shared/Loading';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { amountsFor } from '../../../lib/billing/invoice';
 import { defaultCardId, isDefaultCard, payableCards } from '../../../lib/billing/payable-cards';
-import { priceSuffix } from '../../../lib/billing/price-label';
+import { priceSuffix, TAX_RATE_PENDING } from '../../../lib/billing/price-label';
 import type { PaymentMethod } from '../../../lib/billing/schemas';
 import { buyFormErrors } from '../../../lib/commands/buy-form';
 import type { BuyInput } from '../../../lib/commands/inputs';
@@ -15,7 +15,7 @@ import { MoneyText } from '../../../components/MoneyText';
 import { db } from '../../ui/db';
 import { TERM_LABELS } from '../../../components/format';
 import { plural } from '../../../lib/text/plural';
-import { useOrganization } from '../../ui/hooks';
+import { useOrganization } from '../../ui/organization';
 import { fieldError, toNumber, useCommand } from '../../ui/use-command';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { useBillingProfiles, useHasAccount, usePaymentMethods } from '../shared/data';
@@ -67,12 +67,12 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
     });
   }
 
-  const taxRateBps = org?.taxRateBps ?? 0;
+  const taxRateBps = org?.taxRateBps;
   return (
     <Dialog title="Buy a subscription" onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={FIELDS} />
-        {reviewing && product && card ? (
+        {reviewing && product && card && taxRateBps !== undefined ? (
           <>
             <Review product={product} count={count} term={term} card={card} taxRateBps={taxRateBps} />
             <div class="dialog-actions">
@@ -151,12 +151,11 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
             </Field>
             <div class="preview" aria-live="polite" aria-atomic="true">
               {product && Number.isInteger(count) && count >= 1 ? (
-                <PriceLines
-                  product={product}
-                  count={count}
-                  term={term}
-                  taxRateBps={taxRateBps}
-                />
+                taxRateBps === undefined ? (
+                  <p>{TAX_RATE_PENDING}</p>
+                ) : (
+                  <PriceLines product={product} count={count} term={term} taxRateBps={taxRateBps} />
+                )
               ) : (
                 <p>Choose a product and a number of licenses to see the price.</p>
               )}

@@ -5,7 +5,7 @@ import { withinRefundWindow } from '../../../lib/rules/refund-window';
 import type { Subscription } from '../../../lib/subscriptions/schema';
 import { formatDate, nowIso } from '../../../components/format';
 import { db } from '../../ui/db';
-import { useOrganization } from '../../ui/hooks';
+import { useOrganization } from '../../ui/organization';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { useHasAccount } from '../shared/data';
 

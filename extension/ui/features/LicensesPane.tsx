@@ -7,13 +7,13 @@ import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { MoneyText } from '../../../components/MoneyText';
-import { priceSuffix, TAX_LABELS } from '../../../lib/billing/price-label';
+import { priceSuffix, TAX_LABELS, TAX_RATE_PENDING } from '../../../lib/billing/price-label';
 import { licenseTotalRefusal } from '../../../lib/commands/license-total';
 import { subscriptionTitle } from '../../../components/subscription-view';
 import { db } from '../db';
 import { useLiveQuery } from '../use-live-query';
 import { plural } from '../../../lib/text/plural';
-import { useOrganization } from '../hooks';
+import { useOrganization } from '../organization';
 import { fieldError, toNumber, useCommand } from '../use-command';
 import { FormActions } from '../../../components/FormActions';
 
@@ -98,24 +98,14 @@ function Preview({ sub, total, taxRateBps }: { sub: Subscription; total: string;
   } else if (n === sub.licenses) {
     body = <p>No change: you keep {plural(n, 'license')}.</p>;
   } else {
-    const p = previewLicenseChange(sub, n, taxRateBps ?? 0, new Date().toISOString());
-    const delta = Math.abs(p.delta);
+    const delta = Math.abs(n - sub.licenses);
     body = (
       <>
         <p>
-          <strong>{p.delta > 0 ? `Adding ${plural(delta, 'license')}` : `Removing ${plural(delta, 'license')}`}</strong>{' '}
+          <strong>{n > sub.licenses ? `Adding ${plural(delta, 'license')}` : `Removing ${plural(delta, 'license')}`}</strong>{' '}
           ({plural(sub.licenses, 'license')} → {plural(n, 'license')})
         </p>
-        <p>
-          New price:{' '}
-          <MoneyText amount={p.recurring.total} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'incl' })} />
-        </p>
-        {p.today.total !== 0 ? (
-          <p>
-            {p.today.total > 0 ? 'Charged today' : 'Credited today'} for the {plural(p.remainingDays, 'day')} left in
-            this term: <MoneyText amount={Math.abs(p.today.total)} currency={sub.currency} suffix={TAX_LABELS.incl} />
-          </p>
-        ) : null}
+        {taxRateBps === undefined ? <p>{TAX_RATE_PENDING}</p> : <PriceChange sub={sub} total={n} taxRateBps={taxRateBps} />}
       </>
     );
   }
@@ -124,5 +114,24 @@ function Preview({ sub, total, taxRateBps }: { sub: Subscription; total: string;
       <h3 class="visually-hidden">Price preview</h3>
       {body}
     </div>
+  );
+}
+
+/** What the new total costs at renewal, and what is charged or credited today for the rest of the term. */
+function PriceChange({ sub, total, taxRateBps }: { sub: Subscription; total: number; taxRateBps: number }) {
+  const p = previewLicenseChange(sub, total, taxRateBps, new Date().toISOString());
+  return (
+    <>
+      <p>
+        New price:{' '}
+        <MoneyText amount={p.recurring.total} currency={sub.currency} suffix={priceSuffix({ term: sub.term, tax: 'incl' })} />
+      </p>
+      {p.today.total !== 0 ? (
+        <p>
+          {p.today.total > 0 ? 'Charged today' : 'Credited today'} for the {plural(p.remainingDays, 'day')} left in this
+          term: <MoneyText amount={Math.abs(p.today.total)} currency={sub.currency} suffix={TAX_LABELS.incl} />
+        </p>
+      ) : null}
+    </>
   );
 }
