@@ -142,21 +142,26 @@ describe('change the number of licenses', () => {
   });
 
   test('the price change names no amount until the organization’s tax rate is read, and then includes it', async () => {
+    /** A fresh popup's Remove licenses pane for Contoso Chat, one license fewer typed; its price preview. */
+    async function removingOne() {
+      const popup = await ext.openPopup();
+      await popupList(popup);
+      await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Remove licenses' }).click();
+      const total = dialog(popup, 'Remove licenses').getByRole('spinbutton', { name: 'Total licenses' });
+      await total.fill(String(Number(await total.inputValue()) - 1));
+      return { popup, preview: popup.getByRole('dialog').locator('.preview') };
+    }
+
     const first = await ext.openPopup();
     await popupList(first);
     const organization = await swapOrganizationRow(first);
     expect(organization).toMatchObject({ key: 'organization' });
     await first.close();
     try {
-      const popup = await ext.openPopup();
-      await popupList(popup);
-      await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Remove licenses' }).click();
-      const pane = dialog(popup, 'Remove licenses');
-      const total = pane.getByRole('spinbutton', { name: 'Total licenses' });
-      await total.fill(String(Number(await total.inputValue()) - 1));
-      await textMatches(pane.locator('.preview'), /Removing 1 license/);
-      await textMatches(pane.locator('.preview'), TAX_RATE_PENDING);
-      expect(await pane.locator('.preview').innerText()).not.toMatch(/\$|Credited/);
+      const { popup, preview } = await removingOne();
+      await textMatches(preview, /Removing 1 license/);
+      await textMatches(preview, TAX_RATE_PENDING);
+      expect(await preview.innerText()).not.toMatch(/\$|Credited/);
       await popup.close();
     } finally {
       const page = await ext.openPopup();
@@ -164,14 +169,9 @@ describe('change the number of licenses', () => {
       await page.close();
     }
 
-    const popup = await ext.openPopup();
-    await popupList(popup);
-    await popupCard(popup, DEMO.chat).getByRole('button', { name: 'Remove licenses' }).click();
-    const pane = dialog(popup, 'Remove licenses');
-    const total = pane.getByRole('spinbutton', { name: 'Total licenses' });
-    await total.fill(String(Number(await total.inputValue()) - 1));
-    await textMatches(pane.locator('.preview'), /Credited today for the \d+ days? left in this term: \$[\d,]+\.\d\d incl\. tax/);
-    expect(await pane.locator('.preview').innerText()).not.toContain(TAX_RATE_PENDING);
+    const { popup, preview } = await removingOne();
+    await textMatches(preview, /Credited today for the \d+ days? left in this term: \$[\d,]+\.\d\d incl\. tax/);
+    expect(await preview.innerText()).not.toContain(TAX_RATE_PENDING);
     await popup.close();
   });
 });
