@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeAwareness, encodeRefused, encodeSyncStep1 } from '../lib/room/messages';
@@ -25,7 +24,7 @@ export interface PeerRights {
 
 /**
  * Handles one frame from a peer whose rights were just checked. Sync step 1 is answered with what
- * the client lacks; sync step 2 and update messages go through `Rooms.receive` and, for a peer that
+ * the client lacks of what is stored (`Rooms.answerSync`); sync step 2 and update messages go through `Rooms.receive` and, for a peer that
  * asked, are answered with MESSAGE_STORED (after the group commit that stored them) or
  * MESSAGE_REFUSED; awareness is relayed. Throws MalformedMessage for anything else.
  */
@@ -37,11 +36,7 @@ export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: 
       case MESSAGE_SYNC: {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          const stateVector = decoding.readVarUint8Array(decoder);
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
-          peer.send(encoding.toUint8Array(encoder));
+          rooms.answerSync(room, peer, decoding.readVarUint8Array(decoder));
           return;
         }
         if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) throw new MalformedMessage(`unknown sync message ${syncType}`);

@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { applyChanges } from '../lib/doc/apply';
 import { changedKeys } from '../lib/doc/changed-entities';
-import { encodeAwareness, encodeStored, encodeSyncUpdate, type Refusal } from '../lib/room/messages';
+import { encodeAwareness, encodeStored, encodeSyncStep2, encodeSyncUpdate, type Refusal } from '../lib/room/messages';
 import { readTouched, recordRoots } from '../lib/room/room-doc';
 import { parseRoom, roomName, type Room as RoomRef } from '../lib/room/room-name';
 import { Extensions, type AcceptedUpdate, type UpdateContext, type Verdict } from './extension';
@@ -148,7 +148,8 @@ type Queued =
   | { kind: 'verdict'; result: Received; resolve(result: Received): void }
   | { kind: 'server'; room: Room; update: Uint8Array }
   | { kind: 'ops'; ops: readonly LogOp[] }
-  | { kind: 'compact'; room: Room; snapshot: Uint8Array; upTo: number; rowsFolded: number };
+  | { kind: 'compact'; room: Room; snapshot: Uint8Array; upTo: number; rowsFolded: number }
+  | { kind: 'sync'; room: Room; peer: Peer; stateVector: Uint8Array };
 
 /**
  * The rooms in memory, each one Y.Doc loaded from the update log. Every path that changes a room
@@ -354,6 +355,18 @@ export class Rooms {
     for (const held of waiting) void this.receive(room, held.update, held.from, true).then(held.resolve);
   }
 
+  /**
+   * Answers a peer's sync step 1 with what it lacks of what is stored: at once when nothing is
+   * pending, else from the document as the next group commit stores it, sent once that commit
+   * succeeded. A reply from a document with updates still uncommitted would hand out what a crash
+   * takes back; after the restart an honest reader would send it back as its own and be refused.
+   */
+  answerSync(room: Room, peer: Peer, stateVector: Uint8Array): void {
+    if (!room.peers.has(peer)) return;
+    if (!room.pending.length) return peer.send(encodeSyncStep2(room.doc, stateVector));
+    this.enqueue({ kind: 'sync', room, peer, stateVector });
+  }
+
   /** A change made by the server itself; `ops` (settling an outbox job) are stored in the same transaction. */
   write(room: Room, change: (doc: Y.Doc) => void, ops: readonly LogOp[] = []): void {
     room.lastUsed = this.now();
@@ -452,9 +465,12 @@ export class Rooms {
       if (entry.kind === 'ops') return [...entry.ops];
       return [];
     });
+    // Each held sync request is answered with what this group leaves stored (see answerSync).
+    const syncReplies = new Map<Queued, Uint8Array>();
+    for (const entry of entries) if (entry.kind === 'sync') syncReplies.set(entry, encodeSyncStep2(entry.room.doc, entry.stateVector));
     this.committing = this.writer.write(ops).then(
-      (result) => this.committed(entries, sealed, result.seqs, result.failedCompactions),
-      (error: unknown) => this.committed(entries, sealed, [], [], error),
+      (result) => this.committed(entries, sealed, syncReplies, result.seqs, result.failedCompactions),
+      (error: unknown) => this.committed(entries, sealed, syncReplies, [], [], error),
     );
   }
 
@@ -464,7 +480,14 @@ export class Rooms {
    * updates are refused and every room of the group is read again with what is still pending, so
    * the failed updates leave the rooms as they leave the log.
    */
-  private committed(entries: readonly Queued[], sealed: ReadonlyMap<Room, Uint8Array | undefined>, seqs: readonly number[], failedCompactions: readonly string[], failure?: unknown): void {
+  private committed(
+    entries: readonly Queued[],
+    sealed: ReadonlyMap<Room, Uint8Array | undefined>,
+    syncReplies: ReadonlyMap<Queued, Uint8Array>,
+    seqs: readonly number[],
+    failedCompactions: readonly string[],
+    failure?: unknown,
+  ): void {
     this.committing = undefined;
     for (const seq of seqs) if (seq === this.polled + 1) this.polled = seq;
     for (const name of failedCompactions) console.error(`Compacting ${name} failed; its rows stay as they were.`);
@@ -477,6 +500,12 @@ export class Rooms {
       if (entry.kind === 'ops') continue;
       if (entry.kind === 'verdict') {
         entry.resolve(entry.result);
+        continue;
+      }
+      if (entry.kind === 'sync') {
+        // A failed group was taken back from its rooms: answered again from what they hold now.
+        if (failure) this.answerSync(entry.room, entry.peer, entry.stateVector);
+        else if (entry.room.peers.has(entry.peer)) entry.peer.send(syncReplies.get(entry)!);
         continue;
       }
       const { room } = entry;

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { applyChanges } from '../../lib/doc/apply';
 import { createPurchaserDoc } from '../../lib/doc/purchaser-doc';
 import type { Organization, Person } from '../../lib/org/schemas';
-import { readStored } from '../../lib/room/messages';
+import { MESSAGE_SYNC, readStored } from '../../lib/room/messages';
 import { putOrgEntity, writeOrganization } from '../../lib/room/org-doc';
 import { openDb, type Db } from '../../server/db';
 import type { LogWriter } from '../../server/log-writer';
@@ -46,6 +47,17 @@ function edit(client: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
   const before = Y.encodeStateVector(client);
   client.transact(() => change(client));
   return Y.encodeStateAsUpdate(client, before);
+}
+
+/** The organization's name each sync step 2 among `messages` gives a document that had nothing. */
+function repliedNames(messages: readonly Uint8Array[]): unknown[] {
+  return messages.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== messageYjsSyncStep2) return [];
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    return [doc.getMap('organization').get('name')];
+  });
 }
 
 const person = (name: string): Person => ({ id: `p-${name}`, orgId: 'org-a', displayName: name, email: `${name}@a.example`, department: '' });
@@ -185,6 +197,64 @@ describe('Rooms', () => {
     expect(await rooms.receive(room, update, quiet, true)).toEqual({ ok: true });
     expect(heard).toHaveLength(1);
     expect(loadRoomDoc(store, PURCHASER_ROOM).doc.getMap('subscriptions').size).toBe(1);
+  });
+
+  it('answers a sync step 1 with what is stored: a server write waiting for its commit is sent only once stored', async () => {
+    const store = new UpdateStore(server);
+    const inFlight: (() => void)[] = [];
+    const writer: LogWriter = {
+      write: (ops) => new Promise((resolve) => inFlight.push(() => resolve(store.write(ops)))),
+      close: async () => undefined,
+    };
+    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
+    const room = rooms.open(ORG_ROOM);
+    const heard: Uint8Array[] = [];
+    const reader: Peer = { send: (m) => void heard.push(m) };
+    rooms.join(room, reader);
+
+    rooms.write(room, (doc) => doc.getMap('organization').set('name', 'Renamed'));
+    rooms.answerSync(room, reader, Y.encodeStateVector(new Y.Doc()));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(inFlight).toHaveLength(1);
+    // Not yet stored: a crash now would take the rename back, so the reader has not heard of it.
+    expect(heard).toEqual([]);
+
+    inFlight.shift()!();
+    await rooms.idle();
+    expect(repliedNames(heard)).toEqual(['Renamed']);
+  });
+
+  it('answers a sync step 1 held for a group commit that fails with what is stored, without the write it took back', async () => {
+    const store = new UpdateStore(server);
+    let failNext = true;
+    const writer: LogWriter = {
+      write: async (ops) => {
+        if (!failNext) return store.write(ops);
+        failNext = false;
+        throw new Error('disk full');
+      },
+      close: async () => undefined,
+    };
+    const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
+    const room = rooms.open(ORG_ROOM);
+    const heard: Uint8Array[] = [];
+    const reader: Peer = { send: (m) => void heard.push(m) };
+    rooms.join(room, reader);
+
+    rooms.write(room, (doc) => doc.getMap('organization').set('name', 'Lost'));
+    rooms.answerSync(room, reader, Y.encodeStateVector(new Y.Doc()));
+    await rooms.idle();
+    expect(repliedNames(heard)).toEqual(['Start']);
+  });
+
+  it('answers a sync step 1 at once when nothing waits for a commit', () => {
+    const rooms = new Rooms(new UpdateStore(server), { compactAfter: 100, maxDocBytes: 1 << 20 });
+    const room = rooms.open(ORG_ROOM);
+    const heard: Uint8Array[] = [];
+    const reader: Peer = { send: (m) => void heard.push(m) };
+    rooms.join(room, reader);
+    rooms.answerSync(room, reader, Y.encodeStateVector(new Y.Doc()));
+    expect(repliedNames(heard)).toEqual(['Start']);
   });
 
   it('refuses an update that breaks an entity an earlier update created, and keeps validating after it', async () => {
