@@ -3,7 +3,7 @@
  * with it; the row and the popup's card say "Payment failed" (not Active) and so does the admin
  * console. Both offer Pay now and Pay with another card; the popup's link opens the console's
  * pane, where the demo's Visa ending 4242 pays it, and both the row and the admin console show
- * Active again, the console live.
+ * Active again, the console live. The popup's Pay now has the server try the same card again.
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -39,6 +39,18 @@ async function addDecliningCard(page: Page): Promise<void> {
   await textMatches(toast(page), 'Added Visa ending 0002');
 }
 
+/** Buys `licenses` of `product` in the console with the declining card, and waits for the pane to close. */
+async function buyWithDecliningCard(page: Page, product: string, licenses: number): Promise<void> {
+  await page.getByRole('button', { name: 'Buy a subscription' }).click();
+  const buy = dialog(page, 'Buy a subscription');
+  await buy.getByRole('combobox', { name: 'Product' }).selectOption({ label: product });
+  await buy.getByRole('spinbutton', { name: 'Licenses' }).fill(String(licenses));
+  const card = buy.getByRole('combobox', { name: 'Payment method' });
+  await card.selectOption({ label: (await card.locator('option', { hasText: '0002' }).innerText()).trim() });
+  await reviewAndBuy(buy);
+  await gone(buy);
+}
+
 /** The console's row of the new Contoso Chat subscription: 3 licenses, none assigned. */
 const newChatRow = (page: Page): Locator =>
   page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.chat, exact: true }) }).filter({ has: page.getByRole('cell', { name: '0/3', exact: true }) });
@@ -53,14 +65,7 @@ describe('a declined purchase', () => {
     await bills.close();
 
     const options = await ext.openOptions('Your products');
-    await options.getByRole('button', { name: 'Buy a subscription' }).click();
-    const buy = dialog(options, 'Buy a subscription');
-    await buy.getByRole('combobox', { name: 'Product' }).selectOption({ label: DEMO.chat });
-    await buy.getByRole('spinbutton', { name: 'Licenses' }).fill('3');
-    const card = buy.getByRole('combobox', { name: 'Payment method' });
-    await card.selectOption({ label: (await card.locator('option', { hasText: '0002' }).innerText()).trim() });
-    await reviewAndBuy(buy);
-    await gone(buy);
+    await buyWithDecliningCard(options, DEMO.chat, 3);
 
     const row = newChatRow(options);
     await textMatches(row, 'Payment failed', 20_000);
@@ -102,5 +107,31 @@ describe('a declined purchase', () => {
     await until(async () => (await admin.rowsOf(DEMO.chat).filter({ hasText: 'Payment failed' }).count()) === 0, 'Active in the admin console, live', 20_000);
     await textMatches(admin.rowsOf(DEMO.chat).nth(0), 'Active');
     expect(admin.problems).toEqual([]);
+  });
+
+  test('the popup’s Pay now has the server try the same card again: declined again, said on the card, and not again within a minute', async () => {
+    const popup = await ext.openPopup();
+    const options = await ext.openOptions('Your products');
+    await buyWithDecliningCard(options, DEMO.notes, 2);
+    await options.close();
+
+    const failed = popupCard(popup, DEMO.notes).filter({ hasText: 'Payment failed' });
+    await visible(failed, 20_000);
+    const retriesDeclined = async () => Object.values((await demo.billingRoom(MAYA)).charges).filter((c) => c.retryOf && c.status === 'declined').length;
+    expect(await retriesDeclined()).toBe(0);
+
+    await failed.getByRole('button', { name: 'Pay now' }).click();
+    await textMatches(toast(popup), `Trying the payment for ${DEMO.notes} again…`);
+    // The server's processor was asked again, with the same card, and declined it again.
+    await until(async () => (await retriesDeclined()) === 1, 'the server’s second try, declined', 20_000);
+    await until(async () => {
+      const text = await failed.innerText();
+      return text.includes('Your card was declined.') && !text.includes('Awaiting confirmation');
+    }, 'the card saying the second try was declined', 20_000);
+
+    // At most one try a minute: a second Pay now is refused, and says why.
+    await failed.getByRole('button', { name: 'Pay now' }).click();
+    await textMatches(toast(popup), 'The payment was just tried again; wait a minute before asking again');
+    expect(await retriesDeclined()).toBe(1);
   });
 });
