@@ -24,9 +24,10 @@ export interface PeerRights {
 
 /**
  * Handles one frame from a peer whose rights were just checked. Sync step 1 is answered with what
- * the client lacks of what is stored (`Rooms.answerSync`); sync step 2 and update messages go through `Rooms.receive` and, for a peer that
- * asked, are answered with MESSAGE_STORED (after the group commit that stored them) or
- * MESSAGE_REFUSED; awareness is relayed. Throws MalformedMessage for anything else.
+ * the client lacks of what is stored (`Rooms.answerSync`); sync step 2 and update messages go
+ * through `Rooms.receive` and, for a peer that asked, are answered with MESSAGE_STORED (after the
+ * group commit that stored them) or MESSAGE_REFUSED; awareness is relayed. Throws
+ * MalformedMessage for anything else.
  */
 export function handleMessage(data: Uint8Array, rooms: Rooms, room: Room, peer: Peer, { writable, acks }: PeerRights): void {
   try {
