@@ -10,7 +10,7 @@ import { putOrgEntity, writeOrganization } from '../../lib/room/org-doc';
 import { openDb, type Db } from '../../server/db';
 import type { LogWriter } from '../../server/log-writer';
 import { appendChange, loadRoomDoc } from '../../server/room-log';
-import { Rooms, type Peer } from '../../server/rooms';
+import { Rooms, type Peer, type Room } from '../../server/rooms';
 import { UpdateStore } from '../../server/storage';
 import { putSubscription, subscription } from '../fixtures/subscription';
 import { tempDataDir } from './harness';
@@ -47,6 +47,38 @@ function edit(client: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
   const before = Y.encodeStateVector(client);
   client.transact(() => change(client));
   return Y.encodeStateAsUpdate(client, before);
+}
+
+/** A writer whose commits wait until the test lets them go, first in first out. */
+function heldWriter(store: UpdateStore): { writer: LogWriter; inFlight: (() => void)[] } {
+  const inFlight: (() => void)[] = [];
+  const writer: LogWriter = {
+    write: (ops) => new Promise((resolve) => inFlight.push(() => resolve(store.write(ops)))),
+    close: async () => undefined,
+  };
+  return { writer, inFlight };
+}
+
+/** A writer whose first commit fails as a full disk would; the next ones store. */
+function failingOnceWriter(store: UpdateStore): LogWriter {
+  let failNext = true;
+  return {
+    write: async (ops) => {
+      if (!failNext) return store.write(ops);
+      failNext = false;
+      throw new Error('disk full');
+    },
+    close: async () => undefined,
+  };
+}
+
+/** The org room, with a reader joined to it and what that reader heard. */
+function orgRoomWithReader(rooms: Rooms): { room: Room; reader: Peer; heard: Uint8Array[] } {
+  const room = rooms.open(ORG_ROOM);
+  const heard: Uint8Array[] = [];
+  const reader: Peer = { send: (m) => void heard.push(m) };
+  rooms.join(room, reader);
+  return { room, reader, heard };
 }
 
 /** The organization's name each sync step 2 among `messages` gives a document that had nothing. */
@@ -147,11 +179,7 @@ describe('Rooms', () => {
 
   it('acknowledges an update with what is stored, never with a later update still waiting for its commit', async () => {
     const store = new UpdateStore(server);
-    const inFlight: (() => void)[] = [];
-    const writer: LogWriter = {
-      write: (ops) => new Promise((resolve) => inFlight.push(() => resolve(store.write(ops)))),
-      close: async () => undefined,
-    };
+    const { writer, inFlight } = heldWriter(store);
     const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
     const room = rooms.open(PURCHASER_ROOM);
     const { client, update } = clientWithSubscription();
@@ -175,15 +203,7 @@ describe('Rooms', () => {
 
   it('refuses the updates of a group commit that fails, takes them back from the room, and commits the next', async () => {
     const store = new UpdateStore(server);
-    let failNext = true;
-    const writer: LogWriter = {
-      write: async (ops) => {
-        if (!failNext) return store.write(ops);
-        failNext = false;
-        throw new Error('disk full');
-      },
-      close: async () => undefined,
-    };
+    const writer = failingOnceWriter(store);
     const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
     const room = rooms.open(PURCHASER_ROOM);
     const heard: Uint8Array[] = [];
@@ -201,16 +221,9 @@ describe('Rooms', () => {
 
   it('answers a sync step 1 with what is stored: a server write waiting for its commit is sent only once stored', async () => {
     const store = new UpdateStore(server);
-    const inFlight: (() => void)[] = [];
-    const writer: LogWriter = {
-      write: (ops) => new Promise((resolve) => inFlight.push(() => resolve(store.write(ops)))),
-      close: async () => undefined,
-    };
+    const { writer, inFlight } = heldWriter(store);
     const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
-    const room = rooms.open(ORG_ROOM);
-    const heard: Uint8Array[] = [];
-    const reader: Peer = { send: (m) => void heard.push(m) };
-    rooms.join(room, reader);
+    const { room, reader, heard } = orgRoomWithReader(rooms);
 
     rooms.write(room, (doc) => doc.getMap('organization').set('name', 'Renamed'));
     rooms.answerSync(room, reader, Y.encodeStateVector(new Y.Doc()));
@@ -226,20 +239,9 @@ describe('Rooms', () => {
 
   it('answers a sync step 1 held for a group commit that fails with what is stored, without the write it took back', async () => {
     const store = new UpdateStore(server);
-    let failNext = true;
-    const writer: LogWriter = {
-      write: async (ops) => {
-        if (!failNext) return store.write(ops);
-        failNext = false;
-        throw new Error('disk full');
-      },
-      close: async () => undefined,
-    };
+    const writer = failingOnceWriter(store);
     const rooms = new Rooms(store, { compactAfter: 100, maxDocBytes: 1 << 20 }, Date.now, writer);
-    const room = rooms.open(ORG_ROOM);
-    const heard: Uint8Array[] = [];
-    const reader: Peer = { send: (m) => void heard.push(m) };
-    rooms.join(room, reader);
+    const { room, reader, heard } = orgRoomWithReader(rooms);
 
     rooms.write(room, (doc) => doc.getMap('organization').set('name', 'Lost'));
     rooms.answerSync(room, reader, Y.encodeStateVector(new Y.Doc()));
@@ -249,10 +251,7 @@ describe('Rooms', () => {
 
   it('answers a sync step 1 at once when nothing waits for a commit', () => {
     const rooms = new Rooms(new UpdateStore(server), { compactAfter: 100, maxDocBytes: 1 << 20 });
-    const room = rooms.open(ORG_ROOM);
-    const heard: Uint8Array[] = [];
-    const reader: Peer = { send: (m) => void heard.push(m) };
-    rooms.join(room, reader);
+    const { room, reader, heard } = orgRoomWithReader(rooms);
     rooms.answerSync(room, reader, Y.encodeStateVector(new Y.Doc()));
     expect(repliedNames(heard)).toEqual(['Start']);
   });
