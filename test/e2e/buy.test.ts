@@ -156,6 +156,11 @@ describe('buy a subscription', () => {
       await pane.getByRole('button', { name: 'Review', exact: true }).click();
       expect(await pane.getByRole('region', { name: 'Review your purchase' }).count()).toBe(0);
       expect(await pane.getByRole('button', { name: 'Buy', exact: true }).count()).toBe(0);
+      // Review pressed again still only asks for the review: nothing is bought unseen.
+      await pane.getByRole('button', { name: 'Review', exact: true }).click();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await toast(page).innerText()).not.toContain('Bought');
+      await visible(pane);
       await page.close();
     } finally {
       const page = await ext.openOptions('Your products');

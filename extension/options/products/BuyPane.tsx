@@ -54,11 +54,14 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
     values: { productId, licenses, term, paymentMethodId: cardId },
     problems: buyFormErrors(input, product, card, new Date().toISOString()),
   });
-  useStepFocus(formRef, reviewing);
+  const taxRateBps = org?.taxRateBps;
+  // The review shows only what it can state in full: the total needs the tax rate.
+  const showingReview = reviewing && product !== undefined && card !== undefined && taxRateBps !== undefined;
+  useStepFocus(formRef, showingReview);
 
   function submit(e: Event) {
     e.preventDefault();
-    if (!reviewing) {
+    if (!showingReview) {
       if (validate()) setReviewing(true);
       return;
     }
@@ -67,12 +70,11 @@ export function BuyPane({ onClose }: { onClose: () => void }) {
     });
   }
 
-  const taxRateBps = org?.taxRateBps;
   return (
     <Dialog title="Buy a subscription" onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError errors={errors} fields={FIELDS} />
-        {reviewing && product && card && taxRateBps !== undefined ? (
+        {showingReview ? (
           <>
             <Review product={product} count={count} term={term} card={card} taxRateBps={taxRateBps} />
             <div class="dialog-actions">
