@@ -40,7 +40,9 @@ function run(tool: string, args: string[], output: string): void {
   const result = spawnSync(join(ROOT, 'node_modules', '.bin', tool), args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', CI: 'true' },
+    // Vitest sets NODE_ENV=test; inherited, it made Vite build a development bundle (Preact's
+    // debug checks, the JSX dev runtime). The tests load what users install.
+    env: { ...process.env, FORCE_COLOR: '0', CI: 'true', NODE_ENV: 'production' },
   });
   if (result.status !== 0 || !existsSync(output)) {
     throw new Error(`${tool} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
