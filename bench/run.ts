@@ -25,7 +25,7 @@ const sizes = smoke
       purchasers: [100, 1000],
       // 100 edits/s is the steady rate latency is reported at: one edit per purchaser every 10 s at 1,000 purchasers.
       load: { rates: [100, 200, 400, 800, 1600, 3200], stepSeconds: 3 },
-      extension: { subscriptions: 1000, assignedEach: 5, offlineEdits: 1000, popupRuns: 5 },
+      extension: { subscriptions: 1000, assignedEach: 5, offlineEdits: 1000, popupRuns: 11 },
       rooms: 10_000,
       people: 10_000,
     };

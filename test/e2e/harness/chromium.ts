@@ -5,7 +5,7 @@ import { CHROMIUM } from './paths';
  * The system Chromium, headless, with one unpacked extension loaded and nothing else reaching the
  * network on its own (updates, sync, component downloads): for the e2e harness and the benchmarks.
  */
-export function launchWithExtension(profileDir: string, extensionDir: string, viewport?: { width: number; height: number }): Promise<BrowserContext> {
+export function launchWithExtension(profileDir: string, extensionDir: string, viewport?: { width: number; height: number }, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -19,6 +19,7 @@ export function launchWithExtension(profileDir: string, extensionDir: string, vi
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
