@@ -73,7 +73,8 @@ export async function openAdminConsole(serverUrl: string, code: string, expected
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+      // A failed load names no URL in its text: the location says which.
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
     });
     await page.goto(`${serverUrl}/admin`);
     await visible(page.getByRole('heading', { name: 'Sign in to the admin console' }));
