@@ -12,6 +12,7 @@ export const PAGE = 20;
 
 /** The meta rows the popup's first screen shows: header, notices, card states, total waste, sync line, read-only. */
 const FIRST_SCREEN_META: readonly MetaKey[] = ['organization', 'notices', 'payments', 'waste', 'sync'];
+const COUNT: MetaKey = 'subscriptionCount';
 
 const SUBSCRIPTIONS: StoreName = 'subscriptions';
 const META: StoreName = 'meta';
@@ -51,13 +52,19 @@ export function readFirstScreen(limit: number, source: FirstScreenSource = { fac
       try {
         const tx = idb.transaction([SUBSCRIPTIONS, META], 'readonly');
         const subscriptions = tx.objectStore(SUBSCRIPTIONS);
-        const count = subscriptions.count();
         const first = subscriptions.index(BY_NAME).getAll(null, limit);
         const meta = FIRST_SCREEN_META.map((key) => tx.objectStore(META).get(key) as IDBRequest<MetaRow | undefined>);
+        // The count the background stores with the rows; counted here only in a database from before it.
+        const stored = tx.objectStore(META).get(COUNT) as IDBRequest<MetaRow<'subscriptionCount'> | undefined>;
+        let counted: IDBRequest<number> | undefined;
+        stored.onsuccess = () => {
+          if (!stored.result) counted = subscriptions.count();
+        };
         tx.oncomplete = () => {
           idb.close();
+          const total = stored.result?.value ?? counted?.result ?? 0;
           resolve({
-            list: { first: first.result as Subscription[], matched: count.result, total: count.result },
+            list: { first: first.result as Subscription[], matched: total, total },
             meta: Object.fromEntries(meta.flatMap(({ result }) => (result ? [[result.key, result.value]] : []))),
           });
         };

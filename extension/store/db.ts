@@ -48,6 +48,11 @@ export interface MetaRows {
   remindersShown: string[];
   /** The subscriptions' total waste, rewritten with them (see PurchaserStore). */
   waste: WasteSnapshot;
+  /**
+   * How many rows the subscriptions table holds, rewritten with them: IndexedDB's count() walks
+   * every key, and the popup shows this number each time it opens.
+   */
+  subscriptionCount: number;
 }
 export type MetaKey = keyof MetaRows;
 export interface MetaRow<K extends MetaKey = MetaKey> {

@@ -99,7 +99,7 @@ export class PurchaserStore {
     this.undoManager = this.createUndoManager();
     this.sinceSnapshot = 0;
     await this.db.transaction('rw', [this.db.updates, this.db.meta, ...COLLECTIONS.map((c) => this.db.table(c))], async () => {
-      await Promise.all([this.db.updates.clear(), this.db.meta.delete('waste'), ...COLLECTIONS.map((c) => this.db.table(c).clear())]);
+      await Promise.all([this.db.updates.clear(), this.db.meta.bulkDelete(['waste', 'subscriptionCount']), ...COLLECTIONS.map((c) => this.db.table(c).clear())]);
     });
     this.waste.clear();
     this.wasteLoaded = true;
@@ -139,7 +139,9 @@ export class PurchaserStore {
       const updates = batch.map((entry) => entry.update);
       this.sinceSnapshot = await storeUpdates(db, doc, updates, this.sinceSnapshot);
       const subscriptions = await projectEntities(db, doc, changed);
-      if (changed.has('subscriptions')) await this.projectWaste(subscriptions);
+      if (!changed.has('subscriptions')) return;
+      await this.projectWaste(subscriptions);
+      await db.meta.put({ key: 'subscriptionCount', value: await db.subscriptions.count() });
     });
   }
 

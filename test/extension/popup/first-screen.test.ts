@@ -26,6 +26,19 @@ describe('readFirstScreen', () => {
     db.close();
   });
 
+  it('counts the subscriptions itself in a database whose background has not stored their number yet', async () => {
+    const { db, factory } = memoryDb();
+    const store = new PurchaserStore(db);
+    await store.open();
+    await store.apply(['Zeta', 'Alpha', 'Mu'].map((productName, i) => putSubscription(subscription({ id: `s${i}`, productName }))));
+    await db.meta.delete('subscriptionCount');
+
+    const first = await readFirstScreen(2, { factory, name: db.name });
+    expect(first.list).toMatchObject({ matched: 3, total: 3 });
+    expect(first.list).toEqual(await readByName(2, db));
+    db.close();
+  });
+
   it('reads a database with nothing in it as no subscriptions', async () => {
     const { db, factory } = memoryDb();
     await db.open();

@@ -29,6 +29,20 @@ describe('PurchaserStore', () => {
     expect(await reopened.db.meta.get('waste')).toBeUndefined();
   });
 
+  it('stores how many subscriptions there are with them, so the popup does not count every row', async () => {
+    const { db, store } = await openStore();
+    await store.apply(['a', 'b', 'c'].map((id) => putSubscription(subscription({ id }))));
+    expect((await db.meta.get('subscriptionCount'))?.value).toBe(3);
+    await store.apply([{ op: 'remove', collection: 'subscriptions', id: 'b' }]);
+    expect((await db.meta.get('subscriptionCount'))?.value).toBe(2);
+    // An entity that no longer passes its schema is not projected, and not counted.
+    await store.apply([{ op: 'put', collection: 'subscriptions', id: 'c', fields: { licenses: -1 } }]);
+    expect(await db.subscriptions.count()).toBe(1);
+    expect((await db.meta.get('subscriptionCount'))?.value).toBe(1);
+    await store.reset();
+    expect(await db.meta.get('subscriptionCount')).toBeUndefined();
+  });
+
   it('projects a command into the Dexie table the UI reads', async () => {
     const { db, store, hadData } = await openStore();
     expect(hadData).toBe(false);
