@@ -17,8 +17,8 @@ export interface SubscriptionList {
  * The popup's list, live. The default view (by name, no search) reads only the first `limit` rows
  * through the productName index, and the count the background stores: opening the popup on 1,000
  * subscriptions then costs one short index read instead of reading and cloning every row. A search
- * or another sort reads every row, so both always cover all subscriptions. `initial` is the default view read before
- * the popup's first render (see first-screen.ts).
+ * or another sort reads every row, so both always cover all subscriptions. `initial` is the default
+ * view read before the popup's first render (see first-screen.ts).
  */
 export function useSubscriptionList(query: string, sort: SortKey, limit: number, initial?: SubscriptionList): SubscriptionList | undefined {
   const everything = sort !== 'name' || query.trim() !== '';
