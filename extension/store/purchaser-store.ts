@@ -28,9 +28,13 @@ export class PurchaserStore {
   private flushQueued = false;
   private sinceSnapshot = 0;
   private readonly replaceListeners = new Set<(doc: Y.Doc) => void>();
-  /** Each subscription's unused licenses, for the stored total the popup reads; filled from the table at the first write. */
+  /**
+   * Each subscription's unused licenses and the ids of all of them, for the stored total and count
+   * the popup reads; filled from the table at the first write.
+   */
   private readonly waste = new WasteLedger();
-  private wasteLoaded = false;
+  private readonly projectedIds = new Set<string>();
+  private summariesLoaded = false;
 
   constructor(
     private readonly db: SeatkeeperDb,
@@ -102,7 +106,8 @@ export class PurchaserStore {
       await Promise.all([this.db.updates.clear(), this.db.meta.bulkDelete(['waste', 'subscriptionCount']), ...COLLECTIONS.map((c) => this.db.table(c).clear())]);
     });
     this.waste.clear();
-    this.wasteLoaded = true;
+    this.projectedIds.clear();
+    this.summariesLoaded = true;
     this.current.on('update', this.onUpdate);
     for (const listener of this.replaceListeners) listener(this.current);
   }
@@ -139,26 +144,30 @@ export class PurchaserStore {
       const updates = batch.map((entry) => entry.update);
       this.sinceSnapshot = await storeUpdates(db, doc, updates, this.sinceSnapshot);
       const subscriptions = await projectEntities(db, doc, changed);
-      if (!changed.has('subscriptions')) return;
-      await this.projectWaste(subscriptions);
-      await db.meta.put({ key: 'subscriptionCount', value: await db.subscriptions.count() });
+      if (changed.has('subscriptions')) await this.projectSummaries(subscriptions);
     });
   }
 
   /**
-   * The popup's total waste, `meta.waste`, in the transaction that wrote the subscriptions: the
-   * popup reads one row instead of every subscription. The first write after a start reads the
-   * table once; later ones touch only what changed.
+   * The popup's total waste and count of subscriptions, `meta.waste` and `meta.subscriptionCount`,
+   * in the transaction that wrote the subscriptions: the popup reads two rows instead of every
+   * subscription or key. The first write after a start reads the table once; later ones touch only
+   * what changed.
    */
-  private async projectWaste({ put, deleted }: ProjectedSubscriptions): Promise<void> {
+  private async projectSummaries({ put, deleted }: ProjectedSubscriptions): Promise<void> {
     const now = this.now();
-    if (!this.wasteLoaded) {
-      for (const sub of await this.db.subscriptions.toArray()) this.waste.put(sub, now);
-      this.wasteLoaded = true;
-    } else {
-      for (const sub of put) this.waste.put(sub, now);
-      for (const id of deleted) this.waste.delete(id);
+    for (const sub of this.summariesLoaded ? put : await this.db.subscriptions.toArray()) {
+      this.waste.put(sub, now);
+      this.projectedIds.add(sub.id);
     }
-    await this.db.meta.put({ key: 'waste', value: this.waste.snapshot() });
+    this.summariesLoaded = true;
+    for (const id of deleted) {
+      this.waste.delete(id);
+      this.projectedIds.delete(id);
+    }
+    await this.db.meta.bulkPut([
+      { key: 'waste', value: this.waste.snapshot() },
+      { key: 'subscriptionCount', value: this.projectedIds.size },
+    ]);
   }
 }
