@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import WebSocket from 'ws';
+import { until } from '../test/e2e/harness/wait';
 import { sleep } from './proc';
 
 /** The flag that makes Chromium write its DevTools endpoint into the profile (`DevToolsActivePort`). */
 export const DEVTOOLS_PORT_ARG = '--remote-debugging-port=0';
+
+/** How long an opening may take before the bench gives up on it, as the tab's waits do. */
+const OPENING_TIMEOUT_MS = 60_000;
 
 /** One opening of the toolbar popup, every figure in milliseconds. */
 export interface PopupOpening {
@@ -49,17 +53,23 @@ export async function openToolbarPopup(devtools: DevTools, sw: Worker, page: str
       }
     }
   }, page);
-  const { sessionId, targetId } = await attached;
+  let timer: NodeJS.Timeout | undefined;
+  const { sessionId, targetId } = await Promise.race([
+    attached,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${page} did not open as the toolbar popup`)), OPENING_TIMEOUT_MS))),
+  ]).finally(() => clearTimeout(timer));
   try {
-    for (;;) {
-      const seen = JSON.parse(await devtools.evaluate(sessionId, SEEN)) as { origin: number; interactiveAt?: number; nextFrameAt?: number; fcp?: number };
-      const painted = seen.interactiveAt === undefined || seen.fcp === undefined ? undefined : seen.fcp >= seen.interactiveAt ? seen.fcp : seen.nextFrameAt;
-      if (seen.interactiveAt !== undefined && (!watcher || painted !== undefined)) {
+    // Each look is a task on the popup's main thread: `until` looks every 100 ms, not more often.
+    return await until(
+      async () => {
+        const seen = JSON.parse(await devtools.evaluate(sessionId, SEEN)) as { origin: number; interactiveAt?: number; nextFrameAt?: number; fcp?: number };
+        const painted = seen.interactiveAt === undefined || seen.fcp === undefined ? undefined : seen.fcp >= seen.interactiveAt ? seen.fcp : seen.nextFrameAt;
+        if (seen.interactiveAt === undefined || (watcher && painted === undefined)) return undefined;
         return { toNavigation: seen.origin - openedAt, interactive: seen.interactiveAt, painted: watcher ? painted! : Number.NaN };
-      }
-      // Each look is a task on the popup's main thread: not so often that it slows what it measures.
-      await sleep(50);
-    }
+      },
+      `${page} as the toolbar popup to be interactive${watcher ? ' and painted' : ''}`,
+      OPENING_TIMEOUT_MS,
+    );
   } finally {
     await devtools.close({ sessionId, targetId });
   }
